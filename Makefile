@@ -1,0 +1,86 @@
+# Two commands: `make run` serves the portal, `make test` runs every test. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+CONSTRAINTS := requirements/constraints.txt
+MANAGE := $(PY) manage.py
+# `make run` keeps its secret key in var/ so sessions survive restarts.
+RUN_ENV = DJANGO_SECRET_KEY="$$(cat var/secret_key)"
+
+.PHONY: help run test install install-dev messages messages-extract migrate lint format lock clean
+
+help:
+	@echo "make run    install, migrate, load the campaign and serve on http://127.0.0.1:$(PORT)/"
+	@echo "            (DEMO=1 make run also loads demo units and accounts)"
+	@echo "make test   install the dev tools and run the whole test suite"
+	@echo "make lint   ruff check and format check"
+	@echo "make lock   re-pin $(CONSTRAINTS) after changing pyproject.toml"
+
+$(PY):
+	@py=$$(bin/find-python) || exit 1; echo "Using $$py"; "$$py" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS) | $(PY)
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Compiled catalogues are built here with Babel (pure Python), so no gettext tools are needed.
+messages: $(VENV)/.installed
+	@for dir in locale */locale; do \
+	  if [ -d "$$dir" ]; then $(VENV)/bin/pybabel compile --statistics -D django -d "$$dir" || exit 1; fi; \
+	done
+
+var/secret_key:
+	@mkdir -p var
+	@$(PY) -c "from django.core.management.utils import get_random_secret_key as k; print(k())" > $@
+	@chmod 600 $@
+
+migrate: $(VENV)/.installed messages var/secret_key
+	$(RUN_ENV) $(MANAGE) migrate --noinput
+
+run: migrate
+	$(RUN_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(RUN_ENV) $(MANAGE) setup_portal $(if $(DEMO),--demo)
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
+	$(RUN_ENV) $(VENV)/bin/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) \
+	  --workers $${WEB_CONCURRENCY:-2} --access-logfile - --forwarded-allow-ips 127.0.0.1
+
+test: install-dev messages
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Re-pin exact versions after changing the ranges in pyproject.toml.
+lock: | $(PY)
+	rm -rf .venv-lock
+	$$(bin/find-python) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --upgrade pip
+	.venv-lock/bin/pip install --quiet ".[dev]"
+	.venv-lock/bin/pip freeze --exclude-editable | grep -v "^thidua-portal" > $(CONSTRAINTS)
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) var/static
+
+# Refresh the catalogues from the code and templates (needs GNU gettext). English msgstrs are
+# the msgids themselves; Vietnamese ones are written by hand in locale/vi/LC_MESSAGES/django.po.
+messages-extract: $(VENV)/.installed
+	$(MANAGE) makemessages -l vi -l en --no-location --no-obsolete \
+	  --ignore=".venv/*" --ignore="var/*" --ignore="tests/*" --ignore="node_modules/*"
+	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po

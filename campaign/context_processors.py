@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, get_language_info
+
+from campaign.models import current_campaign
+
+
+def portal(request):
+    """The current campaign (for the footer) and links to this page in every language."""
+    here = request.get_full_path()
+    active = get_language()
+    languages = [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": translate_url(here, code),
+            "active": code == active,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    return {
+        "current_campaign": SimpleLazyObject(lambda: current_campaign(request)),
+        "portal_languages": languages,
+    }

@@ -1,0 +1,219 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from campaign.text import vi_slugify
+from campaign.validators import document_number_validator
+
+
+class LegalDocument(models.Model):
+    """A document of the legal basis an announcement cites (Quyết định, Kế hoạch, ...)."""
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("Decision (QĐ)")
+        PLAN = "plan", _("Plan (KH)")
+        RESOLUTION = "resolution", _("Resolution (NQ)")
+        DIRECTIVE = "directive", _("Directive (CT)")
+        OFFICIAL_LETTER = "letter", _("Official letter (CV)")
+        AGREEMENT = "agreement", _("Agreement")
+        OTHER = "other", _("Other")
+
+    number = models.CharField(
+        _("number / symbol"),
+        max_length=40,
+        blank=True,
+        validators=[document_number_validator],
+        help_text=_("As printed on the document, e.g. 3082/QĐ-BCT. Leave empty if it has none."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DECISION)
+    issued_on = models.DateField(_("date issued"), null=True, blank=True)
+    issuer = models.CharField(
+        _("issued by"), max_length=200, help_text=_("e.g. Ministry of Industry and Trade")
+    )
+    title = models.CharField(
+        _("title"), max_length=500, help_text=_("What the document is about, in one sentence.")
+    )
+    file = models.FileField(
+        _("file"), upload_to="legal/", blank=True, help_text=_("Optional PDF of the document.")
+    )
+    url = models.URLField(_("link"), blank=True, help_text=_("Optional link to the official text."))
+
+    class Meta:
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
+        ordering = ["-issued_on", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number"], condition=~Q(number=""), name="legaldocument_number_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} – {self.title}" if self.number else self.title
+
+
+class CampaignQuerySet(models.QuerySet):
+    def public(self) -> CampaignQuerySet:
+        """Campaigns anyone may read: launched ones, running or closed."""
+        return self.exclude(status=Campaign.Status.DRAFT)
+
+    def active(self) -> CampaignQuerySet:
+        return self.filter(status=Campaign.Status.ACTIVE)
+
+    def current(self) -> Campaign | None:
+        """The campaign the home page shows: the newest active one, else the newest public."""
+        return (
+            self.public()
+            .order_by(
+                models.Case(
+                    models.When(status=Campaign.Status.ACTIVE, then=0),
+                    default=1,
+                ),
+                "-published_on",
+                "-pk",
+            )
+            .first()
+        )
+
+
+class Campaign(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ACTIVE = "active", _("Active")
+        CLOSED = "closed", _("Closed")
+
+    title = models.CharField(_("title"), max_length=400)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("The address of the campaign page; made from the title when left empty."),
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences for the home page and lists.")
+    )
+    body = models.TextField(
+        _("announcement"),
+        help_text=_("The full text of the announcement. Separate paragraphs with a blank line."),
+    )
+    issuing_body = models.CharField(_("issuing body"), max_length=200)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phones = models.CharField(_("contact phones"), max_length=120, blank=True)
+    published_on = models.DateField(_("published on"))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        help_text=_("Only active and closed campaigns are shown to visitors."),
+    )
+    source_line = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Source: Office of the Department"),
+    )
+    legal_documents = models.ManyToManyField(
+        LegalDocument,
+        through="CampaignDocument",
+        related_name="campaigns",
+        blank=True,
+        verbose_name=_("legal basis"),
+    )
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["-published_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="campaign_ends_after_start",
+                violation_error_message=_("The end date must not be before the start date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = vi_slugify(self.title_vi or self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaign:detail", kwargs={"slug": self.slug})
+
+    def is_public(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+
+class CampaignDocument(models.Model):
+    """The place of one legal document in a campaign's legal-basis list."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, verbose_name=_("campaign"))
+    document = models.ForeignKey(
+        LegalDocument, on_delete=models.PROTECT, verbose_name=_("legal document")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("legal basis entry")
+        verbose_name_plural = _("legal basis")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "document"], name="campaigndocument_once_per_campaign"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.document)
+
+
+class Theme(models.Model):
+    """One of a campaign's emulation themes (nội dung thi đua): what units pledge under."""
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="themes", verbose_name=_("campaign")
+    )
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("1, 2, 3 … as numbered in the announcement.")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("description"), help_text=_("The theme's text from the announcement.")
+    )
+
+    class Meta:
+        verbose_name = _("emulation theme")
+        verbose_name_plural = _("emulation themes")
+        ordering = ["campaign", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "number"], name="theme_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="theme_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaign:theme", kwargs={"slug": self.campaign.slug, "number": self.number})
+
+
+def current_campaign(request) -> Campaign | None:
+    """The current campaign, looked up once per request however many templates ask."""
+    if not hasattr(request, "_current_campaign"):
+        request._current_campaign = Campaign.objects.current()
+    return request._current_campaign

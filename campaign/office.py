@@ -1,0 +1,39 @@
+"""The "Campaign office" group: the office admins who run campaigns in the Django admin.
+
+Each app's data migration grants the group the model permissions it needs there, through
+`grant_office_permissions`, so the group always has exactly what the installed apps require.
+"""
+
+from __future__ import annotations
+
+OFFICE_GROUP = "Campaign office"
+
+
+def grant_office_permissions(apps, perms: dict[str, list[str]]) -> None:
+    """Give the office group `perms` ({app_label: [codename, ...]}), creating what is missing.
+
+    Permissions are normally created after migrations finish; a data migration that needs them
+    creates them first.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _created = Group.objects.get_or_create(name=OFFICE_GROUP)
+    for app_label, codenames in perms.items():
+        found = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        missing = set(codenames) - set(found.values_list("codename", flat=True))
+        if missing:
+            raise RuntimeError(f"permissions not found in {app_label}: {sorted(missing)}")
+        group.permissions.add(*found)
+
+
+def crud(*models: str) -> list[str]:
+    return [
+        f"{action}_{model}" for model in models for action in ("add", "change", "delete", "view")
+    ]

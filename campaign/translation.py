@@ -1,0 +1,21 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from campaign.models import Campaign, LegalDocument, Theme
+
+
+@register(Campaign)
+class CampaignTranslation(TranslationOptions):
+    fields = ("title", "summary", "body", "issuing_body", "source_line")
+    required_languages = ("vi",)
+
+
+@register(Theme)
+class ThemeTranslation(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = ("vi",)
+
+
+@register(LegalDocument)
+class LegalDocumentTranslation(TranslationOptions):
+    fields = ("title", "issuer")
+    required_languages = ("vi",)

@@ -1,0 +1,35 @@
+"""The portal's URLs. Pages are in Vietnamese at unprefixed URLs and in English under /en/."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+
+from campaign import views
+
+campaign_patterns = (
+    [
+        path("", views.CampaignListView.as_view(), name="list"),
+        path("<slug:slug>/", views.CampaignDetailView.as_view(), name="detail"),
+        path("<slug:slug>/themes/<int:number>/", views.theme_detail, name="theme"),
+    ],
+    "campaign",
+)
+
+urlpatterns = [
+    path("healthz", login_not_required(views.healthz), name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("campaigns/", include(campaign_patterns)),
+    path("units/", include("units.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

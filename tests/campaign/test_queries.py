@@ -1,0 +1,45 @@
+"""Every public page runs a fixed number of queries, whatever the size of the data."""
+
+import pytest
+
+from campaign.models import Campaign
+from tests.factories import make_role, make_unit
+from units.models import Unit
+
+pytestmark = pytest.mark.django_db
+
+SLUG = "nganh-cong-thuong-doan-ket-phong-chong-covid-19"
+
+# path -> exact number of queries
+BUDGETS = {
+    "/": 3,  # campaign, themes, legal documents
+    "/en/": 3,
+    "/campaigns/": 3,  # count for the paginator, the page, footer campaign
+    f"/campaigns/{SLUG}/": 4,  # campaign, current campaign (footer), themes, legal documents
+    f"/campaigns/{SLUG}/themes/2/": 3,  # theme with campaign, sibling themes, footer campaign
+    "/units/": 2,  # all units in one query, footer campaign
+    "/units/van-phong-so/": 4,  # unit with parent, roles with users, sub-units, footer
+}
+
+
+def grow(n_units: int) -> None:
+    """n_units more units under the department, each with a head and a deputy."""
+    dept = Unit.objects.get(slug="so-cong-thuong-ben-tre")
+    office = Unit.objects.get(slug="van-phong-so")
+    for i in range(n_units):
+        unit = make_unit(parent=dept if i % 2 else office, position=100 + i)
+        make_role(unit=unit)
+        make_role(unit=office if i < 50 else unit, role="deputy")
+
+
+@pytest.mark.parametrize("path", list(BUDGETS))
+@pytest.mark.parametrize("extra_units", [0, 297], ids=["3-units", "300-units"])
+def test_query_count_is_fixed(
+    client, fixture_campaign, django_assert_num_queries, path, extra_units
+):
+    grow(extra_units)
+    assert Unit.objects.count() == 3 + extra_units
+    assert Campaign.objects.count() == 1
+    with django_assert_num_queries(BUDGETS[path]):
+        response = client.get(path)
+    assert response.status_code == 200

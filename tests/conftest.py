@@ -1,0 +1,32 @@
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    """Speed-ups and isolation for tests only; production settings stay untouched."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Unit tests render templates without running collectstatic first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_first():
+    """Each test starts in the default language; a request for /en/ must not leak into the next
+    test's reverse() or model field assignment."""
+    with translation.override("vi"):
+        yield
+
+
+@pytest.fixture
+def fixture_campaign(db):
+    """The Bến Tre 2022 campaign exactly as `make run` loads it."""
+    from campaign.models import Campaign
+    from campaign.seed.loader import load_campaign
+
+    load_campaign()
+    return Campaign.objects.get()

@@ -1,0 +1,83 @@
+"""Settings come from the environment; the production flag passes Django's deployment check."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PRODUCTION_ENV = {
+    "DJANGO_PRODUCTION": "1",
+    "DJANGO_SECRET_KEY": "x" * 20 + "-production-secret-key-with-enough-entropy-0123456789",
+    "DJANGO_ALLOWED_HOSTS": "thidua.example.gov.vn",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://thidua.example.gov.vn",
+    "EMAIL_URL": "smtp+tls://portal:secret@mail.example.gov.vn:587",
+}
+
+
+def manage(*args, env=None):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PORTAL_"))}
+    return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_environment_passes_check_deploy():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_development_defaults_fail_check_deploy():
+    """The check is real: without the production flag it reports the missing HTTPS settings."""
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env={"DJANGO_SECRET_KEY": "x"})
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr + result.stdout  # no HSTS
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def show(expr: str, env: dict) -> str:
+    result = manage("shell", "-c", f"from django.conf import settings; print({expr})", env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_settings_are_read_from_the_environment():
+    env = {
+        "DATABASE_URL": "postgres://u:p@db.internal:5432/portal",
+        "CACHE_URL": "redis://127.0.0.1:6379/1",
+        "EMAIL_URL": "smtp+tls://mailer:secret@mail.internal:587",
+        "DJANGO_ALLOWED_HOSTS": "a.example,b.example",
+    }
+    db = "settings.DATABASES['default']"
+    mail = "settings.MAILERS['default']['OPTIONS']"
+    out = show(
+        f"{db}['ENGINE'], {db}['CONN_MAX_AGE'], {db}['CONN_HEALTH_CHECKS'],"
+        f" settings.CACHES['default']['BACKEND'], {mail}['host'], {mail}['use_tls'],"
+        " settings.ALLOWED_HOSTS, settings.DEBUG",
+        env,
+    )
+    assert out == (
+        "django.db.backends.postgresql 600 True django.core.cache.backends.redis.RedisCache "
+        "mail.internal True ['a.example', 'b.example'] False"
+    )
+
+
+def test_intranet_mode_requires_login_everywhere():
+    out = show(
+        "'LoginRequiredMiddleware' in ' '.join(settings.MIDDLEWARE)", {"PORTAL_REQUIRE_LOGIN": "1"}
+    )
+    assert out == "True"
+    assert show("'LoginRequiredMiddleware' in ' '.join(settings.MIDDLEWARE)", {}) == "False"
