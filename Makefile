@@ -81,6 +81,8 @@ clean:
 # Refresh the catalogues from the code and templates (needs GNU gettext). English msgstrs are
 # the msgids themselves; Vietnamese ones are written by hand in locale/vi/LC_MESSAGES/django.po.
 messages-extract: $(VENV)/.installed
+	rm -f locale/en/LC_MESSAGES/django.po  # regenerated whole: no fuzzy guesses in English
 	$(MANAGE) makemessages -l vi -l en --no-location --no-obsolete \
 	  --ignore=".venv/*" --ignore="var/*" --ignore="tests/*" --ignore="node_modules/*"
-	msgen --no-wrap -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	msgen --no-wrap locale/en/LC_MESSAGES/django.po \
+	  | msgattrib --no-wrap --clear-fuzzy -o locale/en/LC_MESSAGES/django.po -

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "axes",
     "campaign",
     "units",
+    "outbox",
     "pledges",
     "news",
 ]

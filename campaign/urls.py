@@ -7,15 +7,25 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from campaign import views
+from campaign import pages, views
+from units.views import UnitListView
 
 campaign_patterns = (
     [
         path("", views.CampaignListView.as_view(), name="list"),
         path("<slug:slug>/", views.CampaignDetailView.as_view(), name="detail"),
-        path("<slug:slug>/themes/<int:number>/", views.theme_detail, name="theme"),
+        path("<slug:slug>/themes/<int:number>/", pages.theme_detail, name="theme"),
     ],
     "campaign",
+)
+
+# The unit page gathers pledges and commendations too, so it is composed in campaign.pages.
+unit_patterns = (
+    [
+        path("", UnitListView.as_view(), name="list"),
+        path("<slug:slug>/", pages.unit_detail, name="detail"),
+    ],
+    "units",
 )
 
 urlpatterns = [
@@ -24,9 +34,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", pages.home, name="home"),
     path("campaigns/", include(campaign_patterns)),
-    path("units/", include("units.urls")),
+    path("units/", include(unit_patterns)),
     path("accounts/", include("django.contrib.auth.urls")),
     prefix_default_language=False,
 )
