@@ -55,7 +55,14 @@ run: migrate
 	$(RUN_ENV) $(VENV)/bin/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) \
 	  --workers $${WEB_CONCURRENCY:-2} --access-logfile - --forwarded-allow-ips 127.0.0.1
 
-test: install-dev messages
+# The browser tests use axe-core and the Nu Html Checker from npm (package-lock.json), Debian's
+# Chromium and Java; without them they are skipped and pytest says why.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the browser tests will be skipped"; fi
+
+test: install-dev messages node_modules/.installed
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: install-dev
