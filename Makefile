@@ -37,7 +37,10 @@ install-dev: $(VENV)/.installed-dev
 # Compiled catalogues are built here with Babel (pure Python), so no gettext tools are needed.
 messages: $(VENV)/.installed
 	@for dir in locale */locale; do \
-	  if [ -d "$$dir" ]; then $(VENV)/bin/pybabel compile --statistics -D django -d "$$dir" || exit 1; fi; \
+	  for domain in django djangojs; do \
+	    ls $$dir/*/LC_MESSAGES/$$domain.po >/dev/null 2>&1 || continue; \
+	    $(VENV)/bin/pybabel compile --statistics -D $$domain -d "$$dir" || exit 1; \
+	  done; \
 	done
 
 var/secret_key:

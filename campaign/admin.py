@@ -16,7 +16,7 @@ class ThemeInline(TranslationStackedInline):
     fields = ["number", "title", "description"]
 
 
-class CampaignDocumentInline(admin.TabularInline):
+class CampaignDocumentInline(admin.StackedInline):  # tabular inputs have no labels
     model = CampaignDocument
     extra = 0
     autocomplete_fields = ["document"]

@@ -5,7 +5,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from campaign import pages, views
 from units.views import UnitListView
@@ -29,6 +31,13 @@ unit_patterns = (
 )
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
+    path(
+        "favicon.ico",
+        login_not_required(
+            RedirectView.as_view(url=static_url("portal/favicon.svg"), permanent=True)
+        ),
+    ),
     path("healthz", login_not_required(views.healthz), name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -9,7 +9,7 @@ from units.models import Unit, UnitRole
 User = get_user_model()
 
 
-class UnitRoleInline(admin.TabularInline):
+class UnitRoleInline(admin.StackedInline):  # tabular inputs have no labels
     model = UnitRole
     extra = 0
     autocomplete_fields = ["user"]

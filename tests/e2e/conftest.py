@@ -153,11 +153,16 @@ class Checks:
         self.tag = tag
         self.console_errors: list[str] = []
         page.on("console", self._on_console)
+        page.on("response", self._on_response)
         page.on("pageerror", lambda error: self.console_errors.append(f"page error: {error}"))
 
     def _on_console(self, message):
         if message.type == "error":
             self.console_errors.append(message.text)
+
+    def _on_response(self, response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            self.console_errors.append(f"{response.status} for {response.url}")
 
     def url(self, path: str) -> str:
         return self.base_url + path
