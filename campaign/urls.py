@@ -29,13 +29,7 @@ unit_patterns = (
 )
 
 urlpatterns = [
-    # Browsers ask for /favicon.ico on pages that name no icon (the admin's).
-    path(
-        "favicon.ico",
-        login_not_required(
-            RedirectView.as_view(url=static_url("portal/favicon.svg"), permanent=True)
-        ),
-    ),
+    path("favicon.ico", login_not_required(views.favicon)),
     path("healthz", login_not_required(views.healthz), name="healthz"),
     path("admin/", admin.site.urls),
 ]
