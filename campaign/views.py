@@ -1,11 +1,17 @@
-from django.db import connection
+import logging
+import sys
+
+from django.db import InterfaceError, OperationalError, connection
 from django.db.utils import DatabaseError
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from campaign.models import Campaign
+
+log = logging.getLogger(__name__)
 
 
 class CampaignListView(ListView):
@@ -37,3 +43,17 @@ def healthz(request):
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that name no icon (the admin's)."""
     return HttpResponsePermanentRedirect(static("portal/favicon.svg"))
+
+
+def server_error(request):
+    """The 500 handler. A database that cannot be reached is a 503: the visitor should retry.
+
+    It runs for exceptions from views and middleware alike, while the exception is handled.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        log.error("database unavailable: %s", error)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(render_to_string("500.html"))
