@@ -1,0 +1,23 @@
+"""The request being served, so that audit rows written deep in a service know where from."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+_request: ContextVar = ContextVar("audit_request", default=None)
+
+
+def current_request():
+    return _request.get()
+
+
+class RequestContextMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _request.reset(token)
