@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # `make run` keeps its secret key in var/ so sessions survive restarts.
 RUN_ENV = DJANGO_SECRET_KEY="$$(cat var/secret_key)"
 
-.PHONY: help run test install install-dev messages messages-extract migrate lint format lock clean
+.PHONY: help run test install install-dev messages messages-extract migrate lint format lock clean backup restore
 
 help:
 	@echo "make run    install, migrate, load the campaign and serve on http://127.0.0.1:$(PORT)/"
@@ -84,6 +84,15 @@ lock: | $(PY)
 	.venv-lock/bin/pip install --quiet ".[dev]"
 	.venv-lock/bin/pip freeze --exclude-editable | grep -v "^thidua-portal" > $(CONSTRAINTS)
 	rm -rf .venv-lock
+
+# Back up every record and upload to var/backups/<time>/; restore one with
+# `make restore BACKUP=var/backups/thidua-…` (replaces the current content).
+backup: migrate
+	$(RUN_ENV) $(MANAGE) backup_portal
+
+restore: migrate
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/thidua-YYYYmmdd-HHMMSS"; exit 2; }
+	$(RUN_ENV) $(MANAGE) restore_portal "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) var/static
