@@ -4,8 +4,10 @@ import sys
 from django.db import InterfaceError, OperationalError, connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
@@ -57,3 +59,12 @@ def server_error(request):
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(render_to_string("500.html"))
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid token (often a page left open too long): say what to do."""
+    message = _(
+        "The form had expired or did not come from this portal, so nothing was saved. "
+        "Go back, reload the page and send it again."
+    )
+    return render(request, "403.html", {"message": message}, status=403)
