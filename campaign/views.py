@@ -1,6 +1,9 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
@@ -31,3 +34,18 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+# Pages crawlers have no business with (all need a login anyway), in both languages.
+ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/en/accounts/", "/nominations/", "/en/nominations/"]
+
+
+@login_not_required
+def robots_txt(request):
+    lines = ["User-agent: *"]
+    if settings.PORTAL_REQUIRE_LOGIN:
+        lines.append("Disallow: /")  # an intranet install keeps every page out of indexes
+    else:
+        lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOW]
+        lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
