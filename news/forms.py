@@ -47,21 +47,15 @@ class CommendationFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = Theme.objects.filter(
-            campaign__in=Campaign.objects.public()
-        ).select_related("campaign")
-        self.fields["theme"].label_from_instance = self.theme_label
+        self.fields["theme"].queryset = Theme.objects.filter(campaign__in=Campaign.objects.public())
         self.fields["unit"].queryset = Unit.objects.active()
         self.fields["form"].queryset = CommendationForm.objects.all()
 
-    @staticmethod
-    def theme_label(theme: Theme) -> str:
-        return str(theme)
-
     def filter(self, queryset):
-        """`queryset` narrowed by whatever valid filters were given; invalid ones are ignored."""
-        if not self.is_valid():
+        """`queryset` narrowed by every valid filter given; an invalid one is ignored alone."""
+        if not self.is_bound:
             return queryset
+        self.is_valid()  # cleaned_data keeps the valid fields even when another one is not
         data = self.cleaned_data
         if data.get("theme"):
             queryset = queryset.filter(theme=data["theme"])
@@ -180,8 +174,6 @@ class CommendationAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["expected_version"].initial = self.instance.version
-        if "theme" in self.fields:
-            self.fields["theme"].queryset = Theme.objects.select_related("campaign")
 
     def clean(self):
         cleaned = super().clean()

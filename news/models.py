@@ -25,8 +25,6 @@ PHOTO_RENDITIONS = {
     "detail": (1200, 900, False),  # the article, whole photo
     "share": (1200, 630, True),  # Open Graph / Twitter / Zalo previews
 }
-# Paths under /news/ that a slug must never take.
-RESERVED_SLUGS = frozenset({"feeds", "rss", "atom", "search"})
 
 
 def is_office(user) -> bool:
@@ -302,13 +300,10 @@ class Commendation(models.Model):
 
     def _unique_slug(self) -> str:
         base = vi_slugify(self.title, max_length=90) or "khen-thuong"
-        taken = (
-            set(
-                Commendation.objects.filter(slug__startswith=base)
-                .exclude(pk=self.pk)
-                .values_list("slug", flat=True)
-            )
-            | RESERVED_SLUGS
+        taken = set(
+            Commendation.objects.filter(slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
         )
         slug, n = base, 2
         while slug in taken:

@@ -37,6 +37,7 @@ def test_list_filters_by_theme_unit_and_form(client, campaign, unit, other_unit)
     assert listed(form="bang-khen") == {b}
     assert listed(form="giay-khen", unit=unit.slug) == {a}
     assert listed(unit="khong-co") == {a, b}  # an unknown filter value is ignored, not an error
+    assert listed(unit="khong-co", form="bang-khen") == {b}  # ... and only that one
 
 
 def test_list_page_is_public_and_cacheable_whole(client, campaign):
@@ -168,3 +169,18 @@ def test_english_pages_translate_the_labels(client, campaign):
     html = client.get("/en" + article.get_absolute_url()).content.decode()
     assert "Advanced worker" in html and "Person commended" in html
     assert '<meta property="og:locale" content="en_US">' in html
+
+
+@pytest.mark.parametrize("lang", ["", "/en"])
+def test_public_news_pages_carry_nothing_per_visitor(client, campaign, lang):
+    article = make_commendation(campaign=campaign, photo=jpeg_bytes(), photo_consent=True)
+    for url in (
+        reverse("news:list") + "?q=bieu+duong",
+        article.get_absolute_url(),
+        reverse("news:honour-board", args=[campaign.slug]),
+    ):
+        response = client.get(lang + url)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "csrfmiddlewaretoken" not in html and "csrftoken" not in response.cookies
+        assert "<script>" not in html and "style=" not in html
