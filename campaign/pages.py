@@ -6,7 +6,11 @@ This module sits on top: it may import every app; no app imports it.
 from django.shortcuts import get_object_or_404, render
 
 from campaign.models import Campaign, Theme, current_campaign
+from news.models import Commendation
 from units.models import Unit, UnitRole
+
+# How many commendations a theme or unit page shows before linking to the filtered news list.
+PAGE_COMMENDATIONS = 6
 
 
 def home(request):
@@ -15,6 +19,7 @@ def home(request):
     if campaign is not None:
         context["themes"] = campaign.themes.all()
         context["documents"] = campaign.legal_documents.order_by("campaigndocument__position")
+    context["latest_commendations"] = _commendations()[:3]
     return render(request, "campaign/home.html", context)
 
 
@@ -25,6 +30,7 @@ def theme_detail(request, slug: str, number: int):
         number=number,
     )
     context = {"theme": theme, "campaign": theme.campaign, "themes": theme.campaign.themes.all()}
+    context["theme_commendations"] = _commendations().filter(theme=theme)[:PAGE_COMMENDATIONS]
     return render(request, "campaign/theme_detail.html", context)
 
 
@@ -34,5 +40,10 @@ def unit_detail(request, slug: str):
         "unit": unit,
         "roles": UnitRole.objects.filter(unit=unit).select_related("user"),
         "children": unit.children.active(),
+        "unit_commendations": _commendations().filter(unit=unit)[:PAGE_COMMENDATIONS],
     }
     return render(request, "units/unit_detail.html", context)
+
+
+def _commendations():
+    return Commendation.objects.published().with_related().newest_first()

@@ -5,9 +5,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from campaign import pages, views
+from campaign.sitemaps import SITEMAPS
 from units.views import UnitListView
 
 campaign_patterns = (
@@ -32,6 +34,9 @@ urlpatterns = [
     path("favicon.ico", login_not_required(views.favicon)),
     path("healthz", login_not_required(views.healthz), name="healthz"),
     path("admin/", admin.site.urls),
+    # Sitemap (registry in campaign/sitemaps.py) and robots.txt: one of each, at the root.
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -39,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("campaigns/", include(campaign_patterns)),
     path("units/", include(unit_patterns)),
     path("accounts/", include("django.contrib.auth.urls")),
+    # News: /news/…, /honour-board/…, /nominations/…
+    path("", include("news.urls")),
     prefix_default_language=False,
 )
 

@@ -1,12 +1,15 @@
 import logging
 import sys
 
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.db import InterfaceError, OperationalError, connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
@@ -68,3 +71,18 @@ def csrf_failure(request, reason=""):
         "Go back, reload the page and send it again."
     )
     return render(request, "403.html", {"message": message}, status=403)
+
+
+# Pages crawlers have no business with (all need a login anyway), in both languages.
+ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/en/accounts/", "/nominations/", "/en/nominations/"]
+
+
+@login_not_required
+def robots_txt(request):
+    lines = ["User-agent: *"]
+    if settings.PORTAL_REQUIRE_LOGIN:
+        lines.append("Disallow: /")  # an intranet install keeps every page out of indexes
+    else:
+        lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOW]
+        lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -64,3 +64,84 @@ def make_unit(**kw) -> Unit:
 
 def make_role(*, user=None, unit=None, role: str = UnitRole.Role.HEAD) -> UnitRole:
     return UnitRole.objects.create(user=user or make_user(), unit=unit or make_unit(), role=role)
+
+
+# ---- news: commendations and nominations ----------------------------------------------------
+
+
+def commendation_form(slug: str = "giay-khen"):
+    """One of the forms of commendation the data migration seeds."""
+    from news.models import CommendationForm
+
+    return CommendationForm.objects.get(slug=slug)
+
+
+def make_commendation(
+    *,
+    campaign: Campaign | None = None,
+    unit: Unit | None = None,
+    theme: Theme | None = None,
+    form=None,
+    status: str = "published",
+    publish_at=None,
+    photo: bytes | None = None,
+    **kw,
+):
+    """A commendation, published an hour ago unless told otherwise; `photo` is image bytes."""
+    from django.utils import timezone
+
+    from campaign.images import process_image
+    from news.models import PHOTO_RENDITIONS, Commendation
+    from tests.images import upload
+
+    n = next(_seq)
+    campaign = campaign or (theme.campaign if theme else make_campaign())
+    kw.setdefault("title", f"Biểu dương gương điển hình số {n}")
+    kw.setdefault("honoree_name", f"Nguyễn Văn Mười {n}")
+    kw.setdefault("position", "Chuyên viên")
+    kw.setdefault("summary", "Hoàn thành xuất sắc nhiệm vụ được giao.")
+    kw.setdefault("body", "<p>Đồng chí luôn gương mẫu trong công việc.</p>")
+    if status == "published" and publish_at is None:
+        publish_at = timezone.now() - dt.timedelta(hours=1)
+    commendation = Commendation(
+        campaign=campaign,
+        unit=unit or make_unit(),
+        theme=theme,
+        form=form or commendation_form(),
+        status=status,
+        publish_at=publish_at,
+        **kw,
+    )
+    if photo is not None:
+        commendation.attach_photo(
+            process_image(upload(f"photo{n}.jpg", photo), renditions=PHOTO_RENDITIONS)
+        )
+    commendation.save()
+    return commendation
+
+
+def make_nomination(
+    *, unit: Unit | None = None, by=None, theme: Theme | None = None, images=(), **kw
+):
+    """A submitted nomination made through the service, as a unit head would; `images` are
+    upload bytes."""
+    from campaign.images import process_image
+    from news.forms import EVIDENCE_RENDITIONS
+    from news.models import Nomination
+    from news.services import nomination_submit
+    from tests.images import upload
+
+    unit = unit or make_unit()
+    if by is None:
+        by = make_role(unit=unit).user
+    theme = theme or make_campaign().themes.get(number=1)
+    kw.setdefault("honoree_name", f"Trần Thị Mai {next(_seq)}")
+    kw.setdefault("position", "Chuyên viên")
+    kw.setdefault("achievements", "Tham gia trực chốt kiểm dịch 60 ngày.\n\nVận động bình ổn giá.")
+    processed = [
+        process_image(upload(f"evidence{i}.jpg", data), renditions=EVIDENCE_RENDITIONS)
+        for i, data in enumerate(images)
+    ]
+    return nomination_submit(
+        nomination=Nomination(unit=unit, theme=theme, **kw), by=by, images=processed
+    )

@@ -12,13 +12,15 @@ SLUG = "nganh-cong-thuong-doan-ket-phong-chong-covid-19"
 
 # path -> exact number of queries
 BUDGETS = {
-    "/": 3,  # campaign, themes, legal documents
-    "/en/": 3,
+    "/": 4,  # campaign, themes, legal documents, latest commendations
+    "/en/": 4,
     "/campaigns/": 3,  # count for the paginator, the page, footer campaign
     f"/campaigns/{SLUG}/": 4,  # campaign, current campaign (footer), themes, legal documents
-    f"/campaigns/{SLUG}/themes/2/": 3,  # theme with campaign, sibling themes, footer campaign
+    # theme with campaign, sibling themes, footer campaign, the theme's commendations
+    f"/campaigns/{SLUG}/themes/2/": 4,
     "/units/": 2,  # all units in one query, footer campaign
-    "/units/van-phong-so/": 4,  # unit with parent, roles with users, sub-units, footer
+    # unit with parent, roles with users, sub-units, footer, the unit's commendations
+    "/units/van-phong-so/": 5,
 }
 
 

@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from campaign.fields import ImageUploadField, MultipleImageField
+from campaign.models import Campaign, Theme
+from news.models import PHOTO_RENDITIONS, Commendation, CommendationForm, Nomination
+from news.widgets import RichTextarea
+from units.models import Unit
+
+EVIDENCE_RENDITIONS = {"thumb": (320, 240, False)}
+
+
+class CommendationFilterForm(forms.Form):
+    """The news list's filters and search; submitted by GET, so it carries no CSRF token."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        widget=forms.SearchInput(attrs={"placeholder": _("Name, unit, achievement …")}),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Emulation theme"),
+        queryset=Theme.objects.none(),
+        required=False,
+        empty_label=_("All themes"),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All units"),
+    )
+    form = forms.ModelChoiceField(
+        label=_("Form of commendation"),
+        queryset=CommendationForm.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All forms"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.filter(campaign__in=Campaign.objects.public())
+        self.fields["unit"].queryset = Unit.objects.active()
+        self.fields["form"].queryset = CommendationForm.objects.all()
+
+    def filter(self, queryset):
+        """`queryset` narrowed by every valid filter given; an invalid one is ignored alone."""
+        if not self.is_bound:
+            return queryset
+        self.is_valid()  # cleaned_data keeps the valid fields even when another one is not
+        data = self.cleaned_data
+        if data.get("theme"):
+            queryset = queryset.filter(theme=data["theme"])
+        if data.get("unit"):
+            queryset = queryset.filter(unit=data["unit"])
+        if data.get("form"):
+            queryset = queryset.filter(form=data["form"])
+        if data.get("q"):
+            queryset = queryset.search(data["q"])
+        return queryset
+
+    def active_query(self) -> str:
+        """The given filters as a query string, for pagination links."""
+        if not self.is_bound:
+            return ""
+        keep = {k: v for k, v in self.data.items() if k in self.fields and v}
+        return urlencode(sorted(keep.items()))
+
+
+class NominationForm(forms.ModelForm):
+    """What a unit head fills in; the unit is one of the units they lead."""
+
+    evidence = MultipleImageField(
+        label=_("Evidence photos"), max_files=Nomination.MAX_IMAGES, renditions=EVIDENCE_RENDITIONS
+    )
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "unit",
+            "honoree_name",
+            "honoree_kind",
+            "position",
+            "theme",
+            "proposed_form",
+            "achievements",
+        ]
+        widgets = {"achievements": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.led_by(user).filter(is_active=True)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].empty_label = None
+        self.fields["theme"].queryset = Theme.objects.filter(
+            campaign__in=Campaign.objects.active()
+        ).select_related("campaign")
+        self.fields["theme"].empty_label = _("Choose a theme")
+        self.fields["proposed_form"].queryset = CommendationForm.objects.filter(is_active=True)
+        self.fields["proposed_form"].empty_label = _("No particular form")
+        if self.instance.pk:
+            # The unit of a nomination stays the one it was made for.
+            self.fields["unit"].disabled = True
+            self.fields["unit"].queryset = Unit.objects.filter(pk=self.instance.unit_id)
+
+
+class NominationUpdateForm(NominationForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    remove_images = forms.ModelMultipleChoiceField(
+        label=_("Remove these photos"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        self.fields["remove_images"].queryset = self.instance.images.all()
+        self.fields["remove_images"].label_from_instance = str
+        self.fields["evidence"].label = _("Add photos")
+
+
+class CommendationAdminForm(forms.ModelForm):
+    """The office's editing form: photo through the image pipeline, edits never overwritten."""
+
+    photo_upload = ImageUploadField(
+        label=_("Photo"),
+        required=False,
+        renditions=PHOTO_RENDITIONS,
+        help_text=_(
+            "JPEG, PNG or WebP, at most 10 MB. Location and camera data are removed; the "
+            "list, article and share sizes are made automatically."
+        ),
+    )
+    remove_photo = forms.BooleanField(label=_("Remove the photo"), required=False)
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Commendation
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "body",
+            "honoree_name",
+            "honoree_kind",
+            "position",
+            "unit",
+            "campaign",
+            "theme",
+            "form",
+            "decision_number",
+            "decision_date",
+            "photo_caption",
+            "photo_consent",
+            "status",
+            "publish_at",
+        ]
+        widgets = {
+            "body": RichTextarea,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            current = (
+                Commendation.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current is not None and current != cleaned.get("expected_version"):
+                raise ValidationError(
+                    _(
+                        "Another office admin saved this commendation while you were editing "
+                        "it. Copy your changes, reload the page and apply them again."
+                    ),
+                    code="conflict",
+                )
+        return cleaned
+
+    def _post_clean(self):
+        # The new or removed photo is part of the instance before the model's rules run, so
+        # the consent rule sees exactly what will be stored.
+        photo = self.cleaned_data.get("photo_upload")
+        if self.cleaned_data.get("remove_photo") and not photo:
+            self.instance.remove_photo()
+        elif photo:
+            self.instance.attach_photo(photo)
+        super()._post_clean()
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for declining"),
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 80}),
+        max_length=2000,
+        help_text=_("Sent to the nominating head by e-mail."),
+    )

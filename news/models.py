@@ -1,0 +1,590 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from campaign.images import ProcessedImage
+from campaign.models import Campaign, Theme
+from campaign.office import OFFICE_GROUP
+from campaign.text import search_key, vi_slugify
+from campaign.validators import document_number_validator
+from news.sanitize import html_to_text, sanitize_html
+from units.models import Unit
+
+# Sizes of the commendation photo the pages need: (width, height, crop to exactly that size).
+PHOTO_RENDITIONS = {
+    "card": (600, 400, True),  # list cards, home, unit and theme pages
+    "detail": (1200, 900, False),  # the article, whole photo
+    "share": (1200, 630, True),  # Open Graph / Twitter / Zalo previews
+}
+
+
+def is_office(user) -> bool:
+    """Office admins (the office group) and superusers; the result is kept on the user object."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_news_is_office"):
+        user._news_is_office = user.groups.filter(name=OFFICE_GROUP).exists()
+    return user._news_is_office
+
+
+class HonoreeKind(models.TextChoices):
+    PERSON = "person", _("Person")
+    COLLECTIVE = "collective", _("Collective")
+
+
+class CommendationForm(models.Model):
+    """A form of commendation (hình thức khen thưởng) in the catalogue the office keeps."""
+
+    class Recipients(models.TextChoices):
+        ANY = "any", _("Persons and collectives")
+        PERSON = "person", _("Persons only")
+        COLLECTIVE = "collective", _("Collectives only")
+
+    name = models.CharField(
+        _("name"), max_length=150, help_text=_("e.g. Giấy khen, Chiến sĩ thi đua cơ sở.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Used in filter addresses; made from the name when left empty."),
+    )
+    recipients = models.CharField(
+        _("given to"),
+        max_length=12,
+        choices=Recipients,
+        default=Recipients.ANY,
+        help_text=_("Whether this form is awarded to a person, a collective or either."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("order"),
+        default=0,
+        help_text=_("Order on the honour board and in lists; smaller numbers come first."),
+    )
+    is_active = models.BooleanField(
+        _("in use"), default=True, help_text=_("Forms no longer awarded can be switched off.")
+    )
+
+    class Meta:
+        verbose_name = _("form of commendation")
+        verbose_name_plural = _("forms of commendation")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = vi_slugify(self.name_vi or self.name)
+        super().save(*args, **kwargs)
+
+    def accepts(self, kind: str) -> bool:
+        return self.recipients in (self.Recipients.ANY, kind)
+
+
+class CommendationQuerySet(models.QuerySet):
+    def published(self) -> CommendationQuerySet:
+        """What visitors may see: published, its time has come, in a launched campaign.
+
+        Every public place (pages, feeds, sitemap, search) starts from here.
+        """
+        return self.filter(
+            status=Commendation.Status.PUBLISHED,
+            publish_at__lte=timezone.now(),
+            campaign__in=Campaign.objects.public(),
+        )
+
+    def with_related(self) -> CommendationQuerySet:
+        """Everything a card or an article shows, in the same query."""
+        return self.select_related("unit", "form", "theme", "campaign")
+
+    def newest_first(self) -> CommendationQuerySet:
+        return self.order_by("-publish_at", "-pk")
+
+    def related_to(self, commendation: Commendation) -> CommendationQuerySet:
+        """Other commendations of the same unit or the same theme, newest first."""
+        match = Q(unit_id=commendation.unit_id)
+        if commendation.theme_id:
+            match |= Q(theme_id=commendation.theme_id)
+        return self.filter(match).exclude(pk=commendation.pk).with_related().newest_first()
+
+    def search(self, query: str) -> CommendationQuerySet:
+        """Every word of `query` starts a word of the item, ignoring case and diacritics.
+
+        The folded key is stored, so this is a plain LIKE that behaves the same on SQLite and
+        PostgreSQL: "PHÒNG, CHỐNG DỊCH", "phong chong dich" and "Phòng chống dịch" are equal.
+        """
+        qs = self
+        for word in search_key(query or "").split()[:10]:
+            qs = qs.filter(search_key__contains=f" {word}")
+        return qs
+
+
+class Commendation(models.Model):
+    """A published story about an exemplary person or collective and their commendation."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("The address of the article; made from the title when left empty."),
+    )
+    honoree_name = models.CharField(
+        _("honoree"),
+        max_length=200,
+        help_text=_("Full name of the person, or the name of the collective."),
+    )
+    honoree_kind = models.CharField(
+        _("honoree is"), max_length=12, choices=HonoreeKind, default=HonoreeKind.PERSON
+    )
+    position = models.CharField(
+        _("position"),
+        max_length=200,
+        blank=True,
+        help_text=_("Job title of the person, e.g. Chuyên viên Phòng Quản lý Thương mại."),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="commendations",
+        verbose_name=_("unit"),
+        help_text=_("The unit the honoree belongs to."),
+    )
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="commendations", verbose_name=_("campaign")
+    )
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commendations",
+        verbose_name=_("emulation theme"),
+        help_text=_("The theme of the campaign the achievement belongs to, if any."),
+    )
+    form = models.ForeignKey(
+        CommendationForm,
+        on_delete=models.PROTECT,
+        related_name="commendations",
+        verbose_name=_("form of commendation"),
+    )
+    decision_number = models.CharField(
+        _("decision number"),
+        max_length=40,
+        blank=True,
+        validators=[document_number_validator],
+        help_text=_("Number/symbol of the decision conferring it, e.g. 125/QĐ-SCT."),
+    )
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Two or three sentences for lists, feeds and link previews."),
+    )
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_(
+            "The article. Allowed formatting: paragraphs, headings, bold, italic, underline, "
+            "lists, quotes, tables and links (http, https, mailto). Anything else — scripts, "
+            "frames, styles, colours, fonts — is removed when saved."
+        ),
+    )
+    photo = models.ImageField(
+        _("photo"), upload_to="news/%Y/%m/", blank=True, editable=False, max_length=200
+    )
+    photo_card = models.ImageField(upload_to="news/%Y/%m/", blank=True, editable=False)
+    photo_detail = models.ImageField(upload_to="news/%Y/%m/", blank=True, editable=False)
+    photo_share = models.ImageField(upload_to="news/%Y/%m/", blank=True, editable=False)
+    photo_caption = models.CharField(
+        _("photo caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describes the photo for readers who cannot see it."),
+    )
+    photo_consent = models.BooleanField(
+        _("consent to publish the photo"),
+        default=False,
+        help_text=_(
+            "Tick only when the person shown has agreed to their photo being published. "
+            "A commendation of a person cannot be published with a photo without it."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Leave empty to publish as soon as the status is Published. A future time "
+            "schedules it: it stays invisible everywhere until then."
+        ),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    search_key = models.TextField(editable=False, default="")
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["search_key"])
+    objects = CommendationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("commendation")
+        verbose_name_plural = _("commendations")
+        ordering = ["-publish_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(publish_at__isnull=False),
+                name="commendation_published_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if not self.slug:
+            self.slug = self._unique_slug()
+        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+        self.search_key = " " + search_key(
+            " ".join(
+                [
+                    self.title,
+                    self.honoree_name,
+                    self.position,
+                    self.summary,
+                    html_to_text(self.body),
+                ]
+            )
+        )
+        if self.pk:
+            self.version += 1
+        super().save(*args, **kwargs)
+        for storage, name in getattr(self, "_discarded_files", []):
+            transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+        self._discarded_files = []
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def _unique_slug(self) -> str:
+        base = vi_slugify(self.title, max_length=90) or "khen-thuong"
+        taken = set(
+            Commendation.objects.filter(slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def is_published(self) -> bool:
+        """The instance reading of `Commendation.objects.published()`."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+            and self.campaign.is_public()
+        )
+
+    is_published.boolean = True
+    is_published.short_description = _("visible to the public")
+
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    def get_theme_url(self) -> str:
+        # The theme's campaign is this commendation's campaign, already loaded with it.
+        return reverse(
+            "campaign:theme", kwargs={"slug": self.campaign.slug, "number": self.theme.number}
+        )
+
+    @property
+    def show_photo(self) -> bool:
+        """A photo of a named person is shown only with their consent."""
+        return bool(self.photo_card) and (
+            self.photo_consent or self.honoree_kind == HonoreeKind.COLLECTIVE
+        )
+
+    @cached_property
+    def body_html(self) -> SafeString:
+        # Cleaned again on the way out: a row written around the model is still safe to show.
+        return mark_safe(sanitize_html(self.body))  # noqa: S308 - sanitised by nh3 just now
+
+    PHOTO_FIELDS = ("photo", "photo_card", "photo_detail", "photo_share")
+
+    def attach_photo(self, processed: ProcessedImage) -> None:
+        """Put a processed photo and its renditions on the instance; stored on save()."""
+        self._discard_photo_files()
+        self.photo = processed.content
+        self.photo_card = processed.renditions["card"]
+        self.photo_detail = processed.renditions["detail"]
+        self.photo_share = processed.renditions["share"]
+
+    def remove_photo(self) -> None:
+        self._discard_photo_files()
+        for name in self.PHOTO_FIELDS:
+            setattr(self, name, "")
+        self.photo_consent = False
+
+    def _discard_photo_files(self) -> None:
+        # Replaced files are deleted by save(), after commit: an invalid form or a failed
+        # save loses nothing.
+        self._discarded_files = getattr(self, "_discarded_files", []) + [
+            (f.storage, f.name)
+            for f in (getattr(self, name) for name in self.PHOTO_FIELDS)
+            if f and getattr(f, "_committed", True)
+        ]
+
+    def clean(self) -> None:
+        self.body = sanitize_html(self.body)
+        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+        errors: dict[str, list] = {}
+        if self.theme_id and self.campaign_id and self.theme.campaign_id != self.campaign_id:
+            errors.setdefault("theme", []).append(
+                _("Choose a theme of the campaign “%(campaign)s”.") % {"campaign": self.campaign}
+            )
+        if self.form_id and not self.form.accepts(self.honoree_kind):
+            errors.setdefault("form", []).append(
+                _("“%(form)s” is not awarded to a %(kind)s.")
+                % {"form": self.form, "kind": self.get_honoree_kind_display().lower()}
+            )
+        if bool(self.decision_number) != bool(self.decision_date):
+            field = "decision_date" if self.decision_number else "decision_number"
+            errors.setdefault(field, []).append(
+                _("Give both the decision number and its date, or neither.")
+            )
+        if (
+            self.status == self.Status.PUBLISHED
+            and self.photo
+            and self.honoree_kind == HonoreeKind.PERSON
+            and not self.photo_consent
+        ):
+            errors.setdefault("photo_consent", []).append(
+                _(
+                    "A photo of a named person is published only with their consent. Tick the "
+                    "consent box, remove the photo, or keep the commendation as a draft."
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class NominationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> NominationQuerySet:
+        """Nominations `user` may read: their own units' ones; the office sees every one."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_office(user):
+            return self
+        return self.filter(unit__in=Unit.objects.filter(roles__user=user).values("pk"))
+
+    def editable_by(self, user) -> NominationQuerySet:
+        """Nominations `user` may change: their own units' ones, while not yet decided."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            status=Nomination.Status.SUBMITTED,
+            unit__in=Unit.objects.filter(roles__user=user).values("pk"),
+        )
+
+    def pending(self) -> NominationQuerySet:
+        return self.filter(status=Nomination.Status.SUBMITTED)
+
+
+class Nomination(models.Model):
+    """A unit head's proposal (đề xuất khen thưởng) of an exemplary person or collective."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    MAX_IMAGES = 5
+
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        verbose_name=_("unit"),
+        help_text=_("The unit that nominates, and to which the honoree belongs."),
+    )
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        verbose_name=_("nominated by"),
+    )
+    honoree_name = models.CharField(
+        _("honoree"),
+        max_length=200,
+        help_text=_("Full name of the person, or the name of the collective."),
+    )
+    honoree_kind = models.CharField(
+        _("honoree is"), max_length=12, choices=HonoreeKind, default=HonoreeKind.PERSON
+    )
+    position = models.CharField(
+        _("position"),
+        max_length=200,
+        blank=True,
+        help_text=_("Job title of the person, e.g. Chuyên viên."),
+    )
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        verbose_name=_("emulation theme"),
+        help_text=_("The theme the achievements belong to."),
+    )
+    proposed_form = models.ForeignKey(
+        CommendationForm,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed form of commendation"),
+        help_text=_("Optional: the form of commendation the unit proposes."),
+    )
+    achievements = models.TextField(
+        _("achievements"),
+        max_length=5000,
+        help_text=_(
+            "What the honoree did, with results and dates. Separate paragraphs with a blank line."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.SUBMITTED, db_index=True
+    )
+    decline_reason = models.TextField(
+        _("reason for declining"),
+        blank=True,
+        help_text=_("Sent to the nominating head; required when declining."),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    commendation = models.OneToOneField(
+        Commendation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nomination",
+        verbose_name=_("resulting commendation"),
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = NominationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="declined") | ~Q(decline_reason=""),
+                name="nomination_declined_has_reason",
+                violation_error_message=_("Give the reason for declining."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.honoree_name} – {self.unit}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            self.version += 1
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:nomination-detail", kwargs={"pk": self.pk})
+
+    @property
+    def campaign(self) -> Campaign:
+        return self.theme.campaign
+
+    def is_editable(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+    def clean(self) -> None:
+        if self.proposed_form_id and not self.proposed_form.accepts(self.honoree_kind):
+            raise ValidationError(
+                {
+                    "proposed_form": _("“%(form)s” is not awarded to a %(kind)s.")
+                    % {
+                        "form": self.proposed_form,
+                        "kind": self.get_honoree_kind_display().lower(),
+                    }
+                }
+            )
+
+
+class NominationImage(models.Model):
+    """An evidence photo of a nomination; only those who may read the nomination see it."""
+
+    nomination = models.ForeignKey(
+        Nomination, on_delete=models.CASCADE, related_name="images", verbose_name=_("nomination")
+    )
+    image = models.ImageField(_("image"), upload_to="nominations/%Y/%m/", max_length=200)
+    thumbnail = models.ImageField(upload_to="nominations/%Y/%m/", max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence image")
+        verbose_name_plural = _("evidence images")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name or self.image.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:nomination-image", kwargs={"pk": self.nomination_id, "image": self.pk})
+
+    def get_thumbnail_url(self) -> str:
+        return self.get_absolute_url() + "?size=thumb"

@@ -1,0 +1,253 @@
+"""Writes that touch several models: nominations with their images, and the office's decisions."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from campaign.images import ProcessedImage, process_image
+from news.models import (
+    PHOTO_RENDITIONS,
+    Commendation,
+    CommendationForm,
+    Nomination,
+    NominationImage,
+)
+from news.sanitize import text_to_html
+from outbox.services import message_queue
+from units.models import Unit
+
+log = logging.getLogger(__name__)
+
+
+def _too_many_images(count: int) -> ValidationError:
+    return ValidationError(
+        ngettext(
+            "A nomination can have at most %(max)s photo; this would make %(count)s.",
+            "A nomination can have at most %(max)s photos; this would make %(count)s.",
+            Nomination.MAX_IMAGES,
+        )
+        % {"max": Nomination.MAX_IMAGES, "count": count},
+        code="too_many_images",
+    )
+
+
+def _add_images(nomination: Nomination, images: Iterable[ProcessedImage]) -> None:
+    for processed in images:
+        image = NominationImage(
+            nomination=nomination,
+            image=processed.content,
+            thumbnail=processed.renditions["thumb"],
+            original_name=processed.original_name,
+        )
+        image.save()
+
+
+@transaction.atomic
+def nomination_submit(
+    *, nomination: Nomination, by, images: list[ProcessedImage] | None = None
+) -> Nomination:
+    """Save a new nomination of `by`'s unit with its evidence photos, all or nothing."""
+    images = images or []
+    if not Unit.objects.led_by(by).filter(pk=nomination.unit_id).exists():
+        raise PermissionDenied
+    if len(images) > Nomination.MAX_IMAGES:
+        raise _too_many_images(len(images))
+    nomination.nominated_by = by
+    nomination.status = Nomination.Status.SUBMITTED
+    nomination.full_clean()
+    nomination.save()
+    _add_images(nomination, images)
+    return nomination
+
+
+@transaction.atomic
+def nomination_update(
+    *,
+    nomination: Nomination,
+    by,
+    expected_version: int,
+    add_images: list[ProcessedImage] | None = None,
+    remove_image_ids: Iterable[int] = (),
+) -> Nomination:
+    """Save a head's changes unless the office decided or someone else saved it meanwhile."""
+    current = Nomination.objects.editable_by(by).select_for_update().filter(pk=nomination.pk)
+    current = current.first()
+    if current is None:
+        raise ValidationError(
+            _("This nomination has been decided by the office and can no longer be changed."),
+            code="decided",
+        )
+    if current.version != expected_version:
+        raise ValidationError(
+            _(
+                "Someone else saved this nomination while you were editing it. Your changes "
+                "are still in the form: open the nomination again in a new tab, compare, "
+                "then save once more."
+            ),
+            code="conflict",
+        )
+    removing = list(current.images.filter(pk__in=list(remove_image_ids)))
+    add_images = add_images or []
+    total = current.images.count() - len(removing) + len(add_images)
+    if total > Nomination.MAX_IMAGES:
+        raise _too_many_images(total)
+    nomination.version = current.version
+    nomination.full_clean()
+    nomination.save()
+    for image in removing:
+        files = [(f.storage, f.name) for f in (image.image, image.thumbnail) if f]
+        image.delete()
+        for storage, name in files:
+            transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+    _add_images(nomination, add_images)
+    return nomination
+
+
+def _lock_undecided(nomination: Nomination) -> Nomination:
+    locked = (
+        Nomination.objects.select_for_update(of=("self",))
+        .select_related("unit", "theme__campaign", "proposed_form", "nominated_by")
+        .get(pk=nomination.pk)
+    )
+    if locked.status != Nomination.Status.SUBMITTED:
+        raise ValidationError(
+            _("This nomination was already decided (%(status)s).")
+            % {"status": locked.get_status_display()},
+            code="decided",
+        )
+    return locked
+
+
+def _first_photo(nomination: Nomination) -> ProcessedImage | None:
+    first = nomination.images.first()
+    if first is None:
+        return None
+    try:
+        with first.image.open("rb") as stored:
+            return process_image(stored, renditions=PHOTO_RENDITIONS)
+    except (OSError, ValidationError) as error:
+        # A missing or unreadable evidence file must not block the decision.
+        log.warning("nomination %s: evidence photo not copied: %s", nomination.pk, error)
+        return None
+
+
+def _notify(nomination: Nomination, *, subject: str, body: str, key: str) -> None:
+    recipient = nomination.nominated_by
+    message_queue(
+        to=[recipient.email],
+        subject=subject,
+        body=body,
+        dedupe_key=f"nomination-{nomination.pk}-{key}",
+    )
+
+
+def _greeting(user) -> str:
+    return _("Dear %(name)s,") % {"name": user.get_full_name() or user.get_username()}
+
+
+@transaction.atomic
+def nomination_accept(*, nomination: Nomination, by, site_url: str = "") -> Commendation:
+    """Turn a nomination into a draft commendation for the office to finish, and tell the head."""
+    locked = _lock_undecided(nomination)
+    form = locked.proposed_form
+    if form is None or not form.accepts(locked.honoree_kind):
+        candidates = CommendationForm.objects.filter(is_active=True)
+        form = next((f for f in candidates if f.accepts(locked.honoree_kind)), None)
+    if form is None:
+        raise ValidationError(
+            _("The catalogue has no form of commendation for this honoree; add one first."),
+            code="no_form",
+        )
+    with translation.override(settings.LANGUAGE_CODE):
+        commendation = Commendation(
+            title=f"{locked.honoree_name} – {locked.unit.name}",
+            honoree_name=locked.honoree_name,
+            honoree_kind=locked.honoree_kind,
+            position=locked.position,
+            unit=locked.unit,
+            campaign=locked.theme.campaign,
+            theme=locked.theme,
+            form=form,
+            summary=Truncator(" ".join(locked.achievements.split())).chars(300),
+            body=text_to_html(locked.achievements),
+            status=Commendation.Status.DRAFT,
+            author=by,
+        )
+        photo = _first_photo(locked)
+        if photo is not None:
+            commendation.attach_photo(photo)
+        commendation.full_clean(exclude=["slug"])
+        commendation.save()
+
+        locked.status = Nomination.Status.ACCEPTED
+        locked.decided_by = by
+        locked.decided_at = timezone.now()
+        locked.commendation = commendation
+        locked.save()
+        _notify(
+            locked,
+            subject=_("Nomination accepted: %(name)s") % {"name": locked.honoree_name},
+            body="\n\n".join(
+                [
+                    _greeting(locked.nominated_by),
+                    _(
+                        "The campaign office has accepted your unit's nomination of "
+                        "%(name)s (%(unit)s). The office is preparing the commendation; it "
+                        "will appear on the portal once published."
+                    )
+                    % {"name": locked.honoree_name, "unit": locked.unit.name},
+                    _("The nomination: %(url)s")
+                    % {"url": site_url.rstrip("/") + locked.get_absolute_url()},
+                ]
+            ),
+            key="accepted",
+        )
+    return commendation
+
+
+@transaction.atomic
+def nomination_decline(
+    *, nomination: Nomination, by, reason: str, site_url: str = ""
+) -> Nomination:
+    """Decline with a reason the nominating head receives by e-mail."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {"decline_reason": _("Give the reason for declining; the unit head will read it.")}
+        )
+    locked = _lock_undecided(nomination)
+    locked.status = Nomination.Status.DECLINED
+    locked.decline_reason = reason
+    locked.decided_by = by
+    locked.decided_at = timezone.now()
+    locked.full_clean()
+    locked.save()
+    with translation.override(settings.LANGUAGE_CODE):
+        _notify(
+            locked,
+            subject=_("Nomination declined: %(name)s") % {"name": locked.honoree_name},
+            body="\n\n".join(
+                [
+                    _greeting(locked.nominated_by),
+                    _(
+                        "The campaign office has declined your unit's nomination of "
+                        "%(name)s (%(unit)s)."
+                    )
+                    % {"name": locked.honoree_name, "unit": locked.unit.name},
+                    _("Reason: %(reason)s") % {"reason": reason},
+                    _("The nomination: %(url)s")
+                    % {"url": site_url.rstrip("/") + locked.get_absolute_url()},
+                ]
+            ),
+            key="declined",
+        )
+    return locked

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+
+from campaign.models import Campaign, current_campaign
+from news.forms import CommendationFilterForm, NominationForm, NominationUpdateForm
+from news.models import Commendation, Nomination, NominationImage, is_office
+from news.services import nomination_submit, nomination_update
+from units.models import Unit
+
+# Public pages -------------------------------------------------------------------------------
+
+
+class CommendationListView(ListView):
+    paginate_by = 12
+    template_name = "news/commendation_list.html"
+    context_object_name = "commendations"
+
+    def get_queryset(self):
+        self.filters = CommendationFilterForm(self.request.GET or None)
+        return self.filters.filter(Commendation.objects.published().with_related().newest_first())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filters=self.filters, query_string=self.filters.active_query(), **kwargs
+        )
+
+
+def detail_context(request, commendation: Commendation, *, preview: bool = False) -> dict:
+    """What the article template needs; shared with the office's preview in the admin."""
+    share_image = ""
+    if commendation.show_photo:
+        share_image = request.build_absolute_uri(commendation.photo_share.url)
+    return {
+        "commendation": commendation,
+        "related": Commendation.objects.published().related_to(commendation)[:3],
+        "preview": preview,
+        "share_url": request.build_absolute_uri(commendation.get_absolute_url()),
+        "share_image": share_image,
+    }
+
+
+class CommendationDetailView(DetailView):
+    template_name = "news/commendation_detail.html"
+
+    def get_queryset(self):
+        return Commendation.objects.published().with_related()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(detail_context(self.request, self.object))
+        return context
+
+
+def honour_board(request, slug: str):
+    campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
+    honorees = (
+        Commendation.objects.published()
+        .filter(campaign=campaign)
+        .select_related("form", "unit")
+        .order_by("form__position", "form_id", "honoree_kind", "honoree_name", "pk")
+    )
+    groups = [(form, list(items)) for form, items in groupby(honorees, key=lambda c: c.form)]
+    return render(
+        request,
+        "news/honour_board.html",
+        {"campaign": campaign, "groups": groups, "total": sum(len(i) for _f, i in groups)},
+    )
+
+
+def honour_board_current(request):
+    campaign = current_campaign(request)
+    if campaign is None:
+        raise Http404
+    return redirect("news:honour-board", slug=campaign.slug)
+
+
+# Nominations (unit heads) -------------------------------------------------------------------
+
+
+class NominationListView(LoginRequiredMixin, ListView):
+    paginate_by = 20
+    template_name = "news/nomination_list.html"
+    context_object_name = "nominations"
+
+    def get_queryset(self):
+        return Nomination.objects.visible_to(self.request.user).select_related(
+            "unit", "theme", "commendation"
+        )
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            can_nominate=Unit.objects.led_by(user).exists(), is_office=is_office(user), **kwargs
+        )
+
+
+class NominationCreateView(LoginRequiredMixin, CreateView):
+    form_class = NominationForm
+    template_name = "news/nomination_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not Unit.objects.led_by(request.user).exists():
+            raise PermissionDenied(_("Only heads and deputies of a unit can nominate."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            self.object = nomination_submit(
+                nomination=form.instance, by=self.request.user, images=form.cleaned_data["evidence"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "Your nomination has been sent to the campaign office. You will be told of its "
+                "outcome by e-mail."
+            ),
+        )
+        return redirect(self.object)
+
+
+class NominationDetailView(LoginRequiredMixin, DetailView):
+    template_name = "news/nomination_detail.html"
+    context_object_name = "nomination"
+
+    def get_queryset(self):
+        return Nomination.objects.visible_to(self.request.user).select_related(
+            "unit", "theme__campaign", "proposed_form", "nominated_by", "commendation"
+        )
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            images=self.object.images.all(),
+            can_edit=Nomination.objects.editable_by(user).filter(pk=self.object.pk).exists(),
+            is_office=is_office(user),
+            **kwargs,
+        )
+
+
+class NominationUpdateView(LoginRequiredMixin, UpdateView):
+    form_class = NominationUpdateForm
+    template_name = "news/nomination_form.html"
+    context_object_name = "nomination"
+
+    def get_queryset(self):
+        return Nomination.objects.editable_by(self.request.user)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            self.object = nomination_update(
+                nomination=form.instance,
+                by=self.request.user,
+                expected_version=form.cleaned_data["version"],
+                add_images=form.cleaned_data["evidence"],
+                remove_image_ids=[image.pk for image in form.cleaned_data["remove_images"]],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your changes to the nomination have been saved."))
+        return redirect(self.object)
+
+
+@login_required
+@cache_control(private=True, max_age=3600)
+def nomination_image(request, pk: int, image: int):
+    """An evidence photo, for those who may read the nomination (never a public media URL)."""
+    evidence = get_object_or_404(
+        NominationImage.objects.filter(
+            nomination__in=Nomination.objects.visible_to(request.user).values("pk")
+        ),
+        pk=image,
+        nomination_id=pk,
+    )
+    stored = evidence.thumbnail if request.GET.get("size") == "thumb" else evidence.image
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle)

@@ -1,0 +1,78 @@
+"""Every public news page runs a fixed number of queries, with 5 commendations or 300."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Commendation, CommendationForm
+from tests.factories import make_commendation, make_unit
+from tests.images import jpeg_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=[5, 300], ids=["5-items", "300-items"])
+def commendations(request, campaign):
+    """`request.param` published commendations spread over units, themes and forms."""
+    units = [make_unit() for _ in range(4)]
+    themes = list(campaign.themes.all())
+    forms = [f for f in CommendationForm.objects.all() if f.accepts("person")]
+    now = timezone.now()
+    items = [
+        make_commendation(
+            campaign=campaign,
+            unit=units[i % 4],
+            theme=themes[i % 4],
+            form=forms[i % len(forms)],
+            publish_at=now - dt.timedelta(minutes=i + 1),
+            photo=jpeg_bytes(size=(64, 48)) if i < 3 else None,
+            photo_consent=i < 3,
+            decision_number=f"{i + 1}/QĐ-SCT",
+            decision_date=dt.date(2022, 6, 1),
+        )
+        for i in range(request.param)
+    ]
+    make_commendation(campaign=campaign, status="draft")
+    assert Commendation.objects.published().count() == request.param
+    return items
+
+
+# name -> (path builder, exact queries)
+BUDGETS = {
+    # page count, page rows, theme / unit / form choices of the filter form, footer campaign
+    "list": (lambda c: reverse("news:list"), 6),
+    "list-search": (lambda c: reverse("news:list") + "?q=bieu+duong", 6),
+    # ... plus one lookup per chosen filter value (theme, unit, form)
+    "list-filtered": (
+        lambda c: (
+            reverse("news:list")
+            + f"?theme={c[0].theme_id}&unit={c[0].unit.slug}&form={c[0].form.slug}"
+        ),
+        9,
+    ),
+    # the article with unit, form, theme and campaign; related items; footer campaign
+    "detail": (lambda c: c[0].get_absolute_url(), 3),
+    # the campaign; every honoree with form and unit; footer campaign
+    "honour-board": (lambda c: reverse("news:honour-board", args=[c[0].campaign.slug]), 3),
+    "feed-rss": (lambda c: reverse("news:feed-rss"), 1),
+    "feed-atom": (lambda c: reverse("news:feed-atom"), 1),
+    # the theme with its campaign, then its items
+    "theme-feed-rss": (lambda c: reverse("news:theme-feed-rss", args=[c[0].campaign.slug, 1]), 2),
+    # one query per section: pages, campaigns, themes, units, commendations, honour boards
+    "sitemap": (lambda c: reverse("sitemap"), 5),
+}
+
+
+@pytest.mark.parametrize("name", list(BUDGETS))
+def test_query_count_is_fixed(client, commendations, django_assert_num_queries, name):
+    path, budget = BUDGETS[name]
+    url = path(commendations)
+    with django_assert_num_queries(budget):
+        response = client.get(url)
+    assert response.status_code == 200
+    if name == "honour-board":
+        assert response.context["total"] == len(commendations)
+    if name == "list":
+        assert len(response.context["commendations"]) == min(12, len(commendations))
