@@ -9,6 +9,18 @@ from __future__ import annotations
 OFFICE_GROUP = "Campaign office"
 
 
+def is_office(user) -> bool:
+    """Office admins (members of the office group) and superusers; kept on the user object so
+    a request asks the database at most once."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_is_office"):
+        user._is_office = user.groups.filter(name=OFFICE_GROUP).exists()
+    return user._is_office
+
+
 def grant_office_permissions(apps, perms: dict[str, list[str]]) -> None:
     """Give the office group `perms` ({app_label: [codename, ...]}), creating what is missing.
 

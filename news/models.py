@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from campaign.images import ProcessedImage
 from campaign.models import Campaign, Theme
-from campaign.office import OFFICE_GROUP
+from campaign.office import is_office
 from campaign.text import search_key, vi_slugify
 from campaign.validators import document_number_validator
 from news.sanitize import html_to_text, sanitize_html
@@ -25,17 +25,6 @@ PHOTO_RENDITIONS = {
     "detail": (1200, 900, False),  # the article, whole photo
     "share": (1200, 630, True),  # Open Graph / Twitter / Zalo previews
 }
-
-
-def is_office(user) -> bool:
-    """Office admins (the office group) and superusers; the result is kept on the user object."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    if not hasattr(user, "_news_is_office"):
-        user._news_is_office = user.groups.filter(name=OFFICE_GROUP).exists()
-    return user._news_is_office
 
 
 class HonoreeKind(models.TextChoices):

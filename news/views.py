@@ -13,8 +13,9 @@ from django.views.decorators.cache import cache_control
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from campaign.models import Campaign, current_campaign
+from campaign.office import is_office
 from news.forms import CommendationFilterForm, NominationForm, NominationUpdateForm
-from news.models import Commendation, Nomination, NominationImage, is_office
+from news.models import Commendation, Nomination, NominationImage
 from news.services import nomination_submit, nomination_update
 from units.models import Unit
 
