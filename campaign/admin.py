@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from campaign.admin_widgets import AutocompleteMixin
 from campaign.models import Campaign, CampaignDocument, LegalDocument, Theme
 
 admin.site.site_header = _("Emulation portal – office")
@@ -16,7 +17,9 @@ class ThemeInline(TranslationStackedInline):
     fields = ["number", "title", "description"]
 
 
-class CampaignDocumentInline(admin.StackedInline):  # tabular inputs have no labels
+class CampaignDocumentInline(
+    AutocompleteMixin, admin.StackedInline
+):  # tabular inputs have no labels
     model = CampaignDocument
     extra = 0
     autocomplete_fields = ["document"]
@@ -49,7 +52,7 @@ class CampaignAdmin(TranslationAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):
+class ThemeAdmin(AutocompleteMixin, TranslationAdmin):
     list_display = ["number", "title", "campaign"]
     list_display_links = ["title"]
     list_filter = ["campaign"]

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from campaign.admin_widgets import AutocompleteMixin
 from news.forms import CommendationAdminForm, DeclineForm
 from news.models import Commendation, CommendationForm, Nomination, NominationImage
 from news.services import nomination_accept, nomination_decline
@@ -63,7 +64,7 @@ class PublishTimeFilter(admin.SimpleListFilter):
 
 
 @admin.register(Commendation)
-class CommendationAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
+class CommendationAdmin(AutocompleteMixin, ReadOnlyHistoryMixin, SimpleHistoryAdmin):
     form = CommendationAdminForm
     list_display = [
         "title",
@@ -86,7 +87,7 @@ class CommendationAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
     readonly_fields = ["current_photo", "author", "created_at", "updated_at"]
     actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "expected_version"]}),
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
         (
             _("Honoree"),
             {"fields": ["honoree_name", "honoree_kind", "position", "unit"]},

@@ -4,12 +4,14 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from campaign.admin_widgets import AutocompleteMixin
 from units.models import Unit, UnitRole
 
 User = get_user_model()
 
 
-class UnitRoleInline(admin.StackedInline):  # tabular inputs have no labels
+# Stacked, not tabular: tabular inline inputs have no labels.
+class UnitRoleInline(AutocompleteMixin, admin.StackedInline):
     model = UnitRole
     extra = 0
     autocomplete_fields = ["user"]
@@ -17,7 +19,7 @@ class UnitRoleInline(admin.StackedInline):  # tabular inputs have no labels
 
 
 @admin.register(Unit)
-class UnitAdmin(TranslationAdmin):
+class UnitAdmin(AutocompleteMixin, TranslationAdmin):
     list_display = ["name", "short_name", "kind", "parent", "position", "is_active"]
     list_editable = ["position", "is_active"]
     list_filter = ["kind", "is_active", "parent"]
@@ -34,7 +36,7 @@ class UnitAdmin(TranslationAdmin):
 
 
 @admin.register(UnitRole)
-class UnitRoleAdmin(admin.ModelAdmin):
+class UnitRoleAdmin(AutocompleteMixin, admin.ModelAdmin):
     list_display = ["user", "unit", "role", "title"]
     list_filter = ["role", "unit"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name_vi"]
