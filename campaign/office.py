@@ -37,3 +37,17 @@ def crud(*models: str) -> list[str]:
     return [
         f"{action}_{model}" for model in models for action in ("add", "change", "delete", "view")
     ]
+
+
+def is_office_admin(user) -> bool:
+    """Superusers and active members of the office group; remembered on the user object so a
+    request asks the database at most once."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_portal_is_office_admin", None)
+    if cached is None:
+        cached = user.groups.filter(name=OFFICE_GROUP).exists()
+        user._portal_is_office_admin = cached
+    return cached

@@ -3,10 +3,17 @@
 This module sits on top: it may import every app; no app imports it.
 """
 
+from django.core.paginator import Paginator
+from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
 from campaign.models import Campaign, Theme, current_campaign
+from pledges.models import Pledge
 from units.models import Unit, UnitRole
+
+# Pledges shown per theme page, and on the campaign page (the latest progress).
+THEME_PLEDGES_PER_PAGE = 30
+CAMPAIGN_LATEST_PLEDGES = 6
 
 
 def home(request):
@@ -25,6 +32,13 @@ def theme_detail(request, slug: str, number: int):
         number=number,
     )
     context = {"theme": theme, "campaign": theme.campaign, "themes": theme.campaign.themes.all()}
+    # Pledges: the theme's public pledges (a page of them) and its figures.
+    pledges = Pledge.objects.public().filter(theme=theme)
+    context["theme_stats"] = pledges.stats_by_theme().get(theme.pk)
+    context["theme_pledges"] = Paginator(
+        pledges.select_related("unit").order_by("unit__position", "unit__name", "pk"),
+        THEME_PLEDGES_PER_PAGE,
+    ).get_page(request.GET.get("page"))
     return render(request, "campaign/theme_detail.html", context)
 
 
@@ -34,5 +48,31 @@ def unit_detail(request, slug: str):
         "unit": unit,
         "roles": UnitRole.objects.filter(unit=unit).select_related("user"),
         "children": unit.children.active(),
+        # Pledges: the unit's public pledges, grouped by campaign and theme in the template.
+        "unit_pledges": Pledge.objects.public()
+        .filter(unit=unit)
+        .select_related("campaign", "theme")
+        .order_by("-campaign__published_on", "campaign_id", "theme__number", "pk"),
     }
     return render(request, "units/unit_detail.html", context)
+
+
+def campaign_detail(request, slug: str):
+    """The announcement, its themes with each theme's pledge figures, and the latest progress."""
+    campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
+    pledges = Pledge.objects.public().filter(campaign=campaign)
+    stats = pledges.stats_by_theme()
+    themes = list(campaign.themes.all())
+    for theme in themes:
+        theme.pledge_stats = stats.get(theme.pk)
+    context = {
+        "campaign": campaign,
+        "object": campaign,
+        "themes": themes,
+        "show_theme_stats": True,
+        "documents": campaign.legal_documents.order_by("campaigndocument__position"),
+        "campaign_pledges": pledges.select_related("unit", "theme").order_by(
+            F("latest_report_at").desc(nulls_last=True), "-pk"
+        )[:CAMPAIGN_LATEST_PLEDGES],
+    }
+    return render(request, "campaign/campaign_detail.html", context)

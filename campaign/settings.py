@@ -151,7 +151,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+# Unit heads land on their workspace, office admins on the review queue (pledges.views.start).
+LOGIN_REDIRECT_URL = "pledges:start"
 LOGOUT_REDIRECT_URL = "home"
 
 # Language, dates and time: Vietnamese first, English second; dd/mm/yyyy in both.
@@ -186,6 +187,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+
+# Pledges: the portal's address for links in e-mails, and after how many days without progress
+# an accepted pledge's heads are reminded (manage.py remind_stale_pledges, run daily).
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
+PLEDGE_STALE_DAYS = env.int("PLEDGE_STALE_DAYS", default=30)
 
 # Security headers. The portal's own pages carry no inline script or style, so the policy needs
 # neither 'unsafe-inline' nor a nonce; public pages stay cacheable whole.

@@ -13,7 +13,8 @@ from units.views import UnitListView
 campaign_patterns = (
     [
         path("", views.CampaignListView.as_view(), name="list"),
-        path("<slug:slug>/", views.CampaignDetailView.as_view(), name="detail"),
+        # Composed in campaign.pages: the announcement with its pledge figures.
+        path("<slug:slug>/", pages.campaign_detail, name="detail"),
         path("<slug:slug>/themes/<int:number>/", pages.theme_detail, name="theme"),
     ],
     "campaign",
@@ -38,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("campaigns/", include(campaign_patterns)),
     path("units/", include(unit_patterns)),
     path("accounts/", include("django.contrib.auth.urls")),
+    # Pledges: the workspace, the review queue, pledge pages and evidence files.
+    path("", include("pledges.urls")),
     prefix_default_language=False,
 )
 

@@ -15,10 +15,15 @@ BUDGETS = {
     "/": 3,  # campaign, themes, legal documents
     "/en/": 3,
     "/campaigns/": 3,  # count for the paginator, the page, footer campaign
-    f"/campaigns/{SLUG}/": 4,  # campaign, current campaign (footer), themes, legal documents
-    f"/campaigns/{SLUG}/themes/2/": 3,  # theme with campaign, sibling themes, footer campaign
+    # campaign, current campaign (footer), themes, legal documents, + pledge figures per theme,
+    # latest pledges
+    f"/campaigns/{SLUG}/": 6,
+    # theme with campaign, sibling themes, footer campaign, + pledge figures, pledge count (the
+    # page of pledges itself is one more query once there are any: tests/pledges/test_queries.py)
+    f"/campaigns/{SLUG}/themes/2/": 5,
     "/units/": 2,  # all units in one query, footer campaign
-    "/units/van-phong-so/": 4,  # unit with parent, roles with users, sub-units, footer
+    # unit with parent, roles with users, sub-units, footer, + public pledges
+    "/units/van-phong-so/": 5,
 }
 
 
