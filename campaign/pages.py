@@ -51,7 +51,7 @@ def unit_detail(request, slug: str):
         # Pledges: the unit's public pledges, grouped by campaign and theme in the template.
         "unit_pledges": Pledge.objects.public()
         .filter(unit=unit)
-        .select_related("campaign", "theme")
+        .select_related("campaign", "theme__campaign")
         .order_by("-campaign__published_on", "campaign_id", "theme__number", "pk"),
     }
     return render(request, "units/unit_detail.html", context)

@@ -25,7 +25,7 @@ from pledges.forms import PledgeForm, ProgressReportForm, ReviewForm, SubmitForm
 from pledges.models import Evidence, Pledge, ProgressReport
 from units.models import Unit
 
-RELATED = ("campaign", "unit", "theme")
+RELATED = ("campaign", "unit", "theme__campaign")
 
 
 @login_required
@@ -44,9 +44,9 @@ def workspace(request):
     under each, with what can be done now. A fixed number of queries."""
     units = list(Unit.objects.led_by(request.user).active().order_by("position", "name"))
     campaigns = list(Campaign.objects.active())
-    themes = list(Theme.objects.filter(campaign__in=campaigns).order_by("campaign", "number"))
+    themes = list(Theme.objects.filter(campaign__in=campaigns).order_by("campaign_id", "number"))
     pledges = (
-        Pledge.objects.visible_to(request.user)
+        Pledge.objects.managed_by(request.user)
         .filter(unit__in=units, campaign__in=campaigns)
         .order_by("pk")
     )

@@ -6,7 +6,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Group
 
+from campaign.office import OFFICE_GROUP
 from tests.factories import make_campaign, make_role, make_unit, make_user
 from units.models import UnitRole
 
@@ -18,6 +20,8 @@ def _media(settings, tmp_path):
 
 @pytest.fixture
 def world(db):
+    # Transactional tests start from an emptied database, without the migrations' data.
+    Group.objects.get_or_create(name=OFFICE_GROUP)
     campaign = make_campaign()
     unit_a = make_unit(name="Phòng Quản lý Thương mại")
     unit_b = make_unit(name="Phòng Quản lý Công nghiệp")
