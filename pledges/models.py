@@ -23,6 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from campaign.models import Campaign, LegalDocument, Theme
 from campaign.office import is_office_admin
+from pledges.storage import get_private_storage
 from units.models import Unit
 
 
@@ -363,8 +364,7 @@ class ProgressReport(models.Model):
 
 
 def evidence_path(instance, filename: str) -> str:
-    # Kept apart from public media: these files are served only through a permission check.
-    return f"private/evidence/{filename}"
+    return f"evidence/{filename}"
 
 
 class EvidenceQuerySet(models.QuerySet):
@@ -383,8 +383,10 @@ class Evidence(models.Model):
         related_name="evidence",
         verbose_name=_("progress report"),
     )
-    image = models.ImageField(_("image"), upload_to=evidence_path)
-    thumbnail = models.ImageField(_("thumbnail"), upload_to=evidence_path)
+    image = models.ImageField(_("image"), upload_to=evidence_path, storage=get_private_storage)
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=evidence_path, storage=get_private_storage
+    )
     width = models.PositiveIntegerField(_("width"), default=0)
     height = models.PositiveIntegerField(_("height"), default=0)
     original_name = models.CharField(

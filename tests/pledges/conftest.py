@@ -16,6 +16,8 @@ from units.models import UnitRole
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    private = {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "private"}}
+    settings.STORAGES = {**settings.STORAGES, "private": private}
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ pages; the pledge page with its timeline; nothing of pledges that are not public
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -129,7 +130,9 @@ def test_pledge_page_shows_the_whole_timeline_with_photos(client, world, shown):
     assert later.narrative in html
 
 
-def test_evidence_files_are_served_with_the_right_caching(client, world, shown):
+def test_evidence_files_are_private_and_served_with_the_right_caching(
+    client, world, shown, settings
+):
     public_photo = make_evidence(report=shown["vaccinated"].reports.get())
     hidden_pledge = shown["hidden"][-1]
     hidden_photo = make_evidence(report=make_report(pledge=hidden_pledge, by=world.head_a))
@@ -141,7 +144,11 @@ def test_evidence_files_are_served_with_the_right_caching(client, world, shown):
     response = client.get(hidden_photo.get_absolute_url())
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, max-age=3600"
-    # The file is not reachable by its media path either: media is not served by the portal.
+    # The files live in the private storage, outside MEDIA_ROOT: no media URL reaches them.
+    private_root = Path(settings.STORAGES["private"]["OPTIONS"]["location"])
+    assert (private_root / hidden_photo.image.name).is_file()
+    assert (private_root / hidden_photo.thumbnail.name).is_file()
+    assert not list(Path(settings.MEDIA_ROOT).rglob("*.jpg"))
     assert client.get(f"/media/{hidden_photo.image.name}").status_code == 404
 
 

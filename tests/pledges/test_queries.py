@@ -51,8 +51,8 @@ def grow(world, n: int) -> Pledge:
         for position in range(2):
             Evidence.objects.create(
                 report=report,
-                image=f"private/evidence/{report.pk}-{position}.jpg",
-                thumbnail=f"private/evidence/{report.pk}-{position}-thumb.jpg",
+                image=f"evidence/{report.pk}-{position}.jpg",
+                thumbnail=f"evidence/{report.pk}-{position}-thumb.jpg",
                 position=position,
             )
     return pledge
