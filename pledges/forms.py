@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from campaign.fields import MultipleImageField
@@ -30,7 +31,11 @@ class PledgeForm(forms.ModelForm):
         widgets = {
             "commitment": forms.Textarea(attrs={"rows": 5}),
             "target_value": forms.TextInput(attrs={"inputmode": "decimal"}),
-            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            # A text field in the portal's dd/mm/yyyy: a browser's date picker would show the
+            # browser's own format (mm/dd/yyyy in an English browser).
+            "due_on": forms.DateInput(
+                attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}, format="%d/%m/%Y"
+            ),
             "legal_documents": forms.CheckboxSelectMultiple,
         }
         localized_fields = ["target_value"]
@@ -51,9 +56,12 @@ class PledgeForm(forms.ModelForm):
         self.fields["legal_documents"].queryset = campaign.legal_documents.order_by(
             "campaigndocument__position"
         )
-        self.fields["due_on"].widget.attrs.update(
-            {"min": campaign.starts_on.isoformat(), "max": campaign.ends_on.isoformat()}
-        )
+        self.fields["due_on"].help_text = _(
+            "When the target is to be reached, as dd/mm/yyyy: from %(start)s to %(end)s."
+        ) % {
+            "start": date_format(campaign.starts_on, "SHORT_DATE_FORMAT"),
+            "end": date_format(campaign.ends_on, "SHORT_DATE_FORMAT"),
+        }
         self.fields["target_value"].label = _("Target (number)")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
