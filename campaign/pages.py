@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
+from campaign import views
 from campaign.models import Campaign, Theme, current_campaign
 from pledges.models import Pledge
 from units.models import Unit, UnitRole
@@ -57,22 +58,23 @@ def unit_detail(request, slug: str):
     return render(request, "units/unit_detail.html", context)
 
 
-def campaign_detail(request, slug: str):
+class CampaignDetail(views.CampaignDetailView):
     """The announcement, its themes with each theme's pledge figures, and the latest progress."""
-    campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
-    pledges = Pledge.objects.public().filter(campaign=campaign)
-    stats = pledges.stats_by_theme()
-    themes = list(campaign.themes.all())
-    for theme in themes:
-        theme.pledge_stats = stats.get(theme.pk)
-    context = {
-        "campaign": campaign,
-        "object": campaign,
-        "themes": themes,
-        "show_theme_stats": True,
-        "documents": campaign.legal_documents.order_by("campaigndocument__position"),
-        "campaign_pledges": pledges.select_related("unit", "theme").order_by(
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Pledges: figures per theme (shown on the theme cards) and the latest progress.
+        pledges = Pledge.objects.public().filter(campaign=self.object)
+        stats = pledges.stats_by_theme()
+        themes = list(context["themes"])
+        for theme in themes:
+            theme.pledge_stats = stats.get(theme.pk)
+        context["themes"] = themes
+        context["show_theme_stats"] = True
+        context["campaign_pledges"] = pledges.select_related("unit", "theme").order_by(
             F("latest_report_at").desc(nulls_last=True), "-pk"
-        )[:CAMPAIGN_LATEST_PLEDGES],
-    }
-    return render(request, "campaign/campaign_detail.html", context)
+        )[:CAMPAIGN_LATEST_PLEDGES]
+        return context
+
+
+campaign_detail = CampaignDetail.as_view()

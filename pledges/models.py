@@ -270,13 +270,6 @@ class Pledge(models.Model):
     def can_become(self, status: str) -> bool:
         return self.status in self.TRANSITIONS.get(status, ())
 
-    def is_public(self) -> bool:
-        return (
-            self.status in self.PUBLIC_STATUSES
-            and self.campaign.is_public()
-            and self.unit.is_active
-        )
-
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
