@@ -10,9 +10,9 @@ OFFICE_GROUP = "Campaign office"
 
 
 def is_office(user) -> bool:
-    """Office admins (members of the office group) and superusers; kept on the user object so
-    a request asks the database at most once."""
-    if not user.is_authenticated:
+    """Office admins (active members of the office group) and superusers; kept on the user
+    object so a request asks the database at most once."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_superuser:
         return True

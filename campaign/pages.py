@@ -3,14 +3,21 @@
 This module sits on top: it may import every app; no app imports it.
 """
 
+from django.core.paginator import Paginator
+from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
+from campaign import views
 from campaign.models import Campaign, Theme, current_campaign
 from news.models import Commendation
+from pledges.models import Pledge
 from units.models import Unit, UnitRole
 
 # How many commendations a theme or unit page shows before linking to the filtered news list.
 PAGE_COMMENDATIONS = 6
+# Pledges shown per theme page, and on the campaign page (the latest progress).
+THEME_PLEDGES_PER_PAGE = 30
+CAMPAIGN_LATEST_PLEDGES = 6
 
 
 def home(request):
@@ -31,6 +38,13 @@ def theme_detail(request, slug: str, number: int):
     )
     context = {"theme": theme, "campaign": theme.campaign, "themes": theme.campaign.themes.all()}
     context["theme_commendations"] = _commendations().filter(theme=theme)[:PAGE_COMMENDATIONS]
+    # Pledges: the theme's public pledges (a page of them) and its figures.
+    pledges = Pledge.objects.public().filter(theme=theme)
+    context["theme_stats"] = pledges.stats_by_theme().get(theme.pk)
+    context["theme_pledges"] = Paginator(
+        pledges.select_related("unit").order_by("unit__position", "unit__name", "pk"),
+        THEME_PLEDGES_PER_PAGE,
+    ).get_page(request.GET.get("page"))
     return render(request, "campaign/theme_detail.html", context)
 
 
@@ -41,9 +55,36 @@ def unit_detail(request, slug: str):
         "roles": UnitRole.objects.filter(unit=unit).select_related("user"),
         "children": unit.children.active(),
         "unit_commendations": _commendations().filter(unit=unit)[:PAGE_COMMENDATIONS],
+        # Pledges: the unit's public pledges, grouped by campaign and theme in the template.
+        "unit_pledges": Pledge.objects.public()
+        .filter(unit=unit)
+        .select_related("campaign", "theme__campaign")
+        .order_by("-campaign__published_on", "campaign_id", "theme__number", "pk"),
     }
     return render(request, "units/unit_detail.html", context)
 
 
 def _commendations():
     return Commendation.objects.published().with_related().newest_first()
+
+
+class CampaignDetail(views.CampaignDetailView):
+    """The announcement, its themes with each theme's pledge figures, and the latest progress."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Pledges: figures per theme (shown on the theme cards) and the latest progress.
+        pledges = Pledge.objects.public().filter(campaign=self.object)
+        stats = pledges.stats_by_theme()
+        themes = list(context["themes"])
+        for theme in themes:
+            theme.pledge_stats = stats.get(theme.pk)
+        context["themes"] = themes
+        context["show_theme_stats"] = True
+        context["campaign_pledges"] = pledges.select_related("unit", "theme").order_by(
+            F("latest_report_at").desc(nulls_last=True), "-pk"
+        )[:CAMPAIGN_LATEST_PLEDGES]
+        return context
+
+
+campaign_detail = CampaignDetail.as_view()

@@ -161,7 +161,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+# Unit heads land on their workspace, office admins on the review queue (pledges.views.start).
+LOGIN_REDIRECT_URL = "pledges:start"
 LOGOUT_REDIRECT_URL = "home"
 
 # Language, dates and time: Vietnamese first, English second; dd/mm/yyyy in both.
@@ -180,8 +181,15 @@ STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Files only the portal itself may read and hand out after a permission check (evidence photos
+# of pledges that are not public): outside MEDIA_ROOT, never served by a web server.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/no-direct-access/"},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600  # fingerprinted files get a year from WhiteNoise itself
@@ -196,6 +204,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+
+# Pledges: the portal's address for links in e-mails, and after how many days without progress
+# an accepted pledge's heads are reminded (manage.py remind_stale_pledges, run daily).
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
+PLEDGE_STALE_DAYS = env.int("PLEDGE_STALE_DAYS", default=30)
 
 # Security headers. The portal's own pages carry no inline script or style, so the policy needs
 # neither 'unsafe-inline' nor a nonce; public pages stay cacheable whole.

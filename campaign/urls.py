@@ -15,7 +15,8 @@ from units.views import UnitListView
 campaign_patterns = (
     [
         path("", views.CampaignListView.as_view(), name="list"),
-        path("<slug:slug>/", views.CampaignDetailView.as_view(), name="detail"),
+        # Composed in campaign.pages: the announcement with its pledge figures.
+        path("<slug:slug>/", pages.campaign_detail, name="detail"),
         path("<slug:slug>/themes/<int:number>/", pages.theme_detail, name="theme"),
     ],
     "campaign",
@@ -46,6 +47,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     # News: /news/…, /honour-board/…, /nominations/…
     path("", include("news.urls")),
+    # Pledges: the workspace, the review queue, pledge pages and evidence files.
+    path("", include("pledges.urls")),
     prefix_default_language=False,
 )
 

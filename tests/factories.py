@@ -145,3 +145,71 @@ def make_nomination(
     return nomination_submit(
         nomination=Nomination(unit=unit, theme=theme, **kw), by=by, images=processed
     )
+
+
+# --- Pledges -----------------------------------------------------------------------------------
+# Pledges are made directly in a given state (fast, for tests about reading and permissions);
+# tests of the workflow itself go through pledges.services.
+
+
+def make_pledge(*, status: str = "draft", **kw):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from pledges.models import Pledge
+
+    if "campaign" not in kw:
+        kw["campaign"] = kw["theme"].campaign if "theme" in kw else make_campaign()
+    kw.setdefault("theme", kw["campaign"].themes.order_by("number").first())
+    kw.setdefault("unit", make_unit())
+    n = next(_seq)
+    kw.setdefault("title", f"Cam kết số {n}")
+    kw.setdefault("commitment", "Đơn vị cam kết thực hiện đầy đủ nội dung thi đua.")
+    kw.setdefault("target_value", Decimal("100"))
+    kw.setdefault("target_unit", "% công chức được tiêm vắc xin")
+    kw.setdefault("due_on", kw["campaign"].ends_on)
+    now = timezone.now()
+    if status != "draft":
+        kw.setdefault("submitted_at", now)
+    if status in ("returned", "accepted", "completed"):
+        kw.setdefault("reviewed_at", now)
+    if status == "returned":
+        kw.setdefault("review_note", "Chỉ tiêu chưa rõ ràng.")
+    return Pledge.objects.create(status=status, **kw)
+
+
+def make_report(*, pledge, percent: int = 40, by=None, **kw):
+    """A report appended straight to the timeline, keeping the pledge's latest percent."""
+    from django.utils import timezone
+
+    from pledges.models import ProgressReport
+
+    kw.setdefault("narrative", f"Đã thực hiện được {percent}% chỉ tiêu.")
+    kw.setdefault("reported_at", timezone.now())
+    report = ProgressReport.objects.create(
+        pledge=pledge, percent=percent, reported_by=by or make_user(), **kw
+    )
+    pledge.latest_percent = percent
+    pledge.latest_report_at = report.reported_at
+    pledge.save(update_fields=["latest_percent", "latest_report_at"])
+    return report
+
+
+def make_evidence(*, report, name: str = "anh.jpg"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from campaign.images import process_image
+    from pledges.models import Evidence
+    from tests.images import jpeg_bytes
+
+    processed = process_image(
+        SimpleUploadedFile(name, jpeg_bytes(), content_type="image/jpeg"),
+        renditions={"thumb": Evidence.THUMBNAIL},
+    )
+    evidence = Evidence(report=report, width=processed.width, height=processed.height)
+    evidence.image.save(processed.content.name, processed.content, save=False)
+    thumb = processed.renditions["thumb"]
+    evidence.thumbnail.save(thumb.name, thumb, save=False)
+    evidence.save()
+    return evidence

@@ -15,12 +15,16 @@ BUDGETS = {
     "/": 4,  # campaign, themes, legal documents, latest commendations
     "/en/": 4,
     "/campaigns/": 3,  # count for the paginator, the page, footer campaign
-    f"/campaigns/{SLUG}/": 4,  # campaign, current campaign (footer), themes, legal documents
-    # theme with campaign, sibling themes, footer campaign, the theme's commendations
-    f"/campaigns/{SLUG}/themes/2/": 4,
+    # campaign, current campaign (footer), themes, legal documents, + pledge figures per theme,
+    # latest pledges
+    f"/campaigns/{SLUG}/": 6,
+    # theme with campaign, sibling themes, footer campaign, + pledge figures, pledge count (the
+    # page of pledges itself is one more query once there are any: tests/pledges/test_queries.py)
+    # + the theme's commendations
+    f"/campaigns/{SLUG}/themes/2/": 6,
     "/units/": 2,  # all units in one query, footer campaign
-    # unit with parent, roles with users, sub-units, footer, the unit's commendations
-    "/units/van-phong-so/": 5,
+    # unit with parent, roles with users, sub-units, footer, + public pledges + commendations
+    "/units/van-phong-so/": 6,
 }
 
 

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from campaign.fields import MultipleImageField
+from campaign.models import Campaign
+from pledges.models import Evidence, Pledge, ProgressReport
+
+
+class PledgeForm(forms.ModelForm):
+    """Theme, text, target, due date and legal basis of a pledge, within one campaign.
+
+    `version` travels with the form so a save over someone else's newer edit is refused.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Pledge
+        fields = [
+            "theme",
+            "title",
+            "commitment",
+            "target_value",
+            "target_unit",
+            "due_on",
+            "legal_documents",
+        ]
+        widgets = {
+            "commitment": forms.Textarea(attrs={"rows": 5}),
+            "target_value": forms.TextInput(attrs={"inputmode": "decimal"}),
+            # A text field in the portal's dd/mm/yyyy: a browser's date picker would show the
+            # browser's own format (mm/dd/yyyy in an English browser).
+            "due_on": forms.DateInput(
+                attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}, format="%d/%m/%Y"
+            ),
+            "legal_documents": forms.CheckboxSelectMultiple,
+        }
+        localized_fields = ["target_value"]
+        error_messages = {
+            "target_value": {
+                "min_value": _("Enter a target greater than zero."),
+                "invalid": _("Enter the target as a number, e.g. 100 or 2,5."),
+            },
+            "due_on": {"invalid": _("Enter the due date as dd/mm/yyyy.")},
+        }
+
+    def __init__(self, *args, campaign: Campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.campaign = campaign
+        self.instance.campaign = campaign
+        self.fields["theme"].queryset = campaign.themes.all()
+        self.fields["theme"].empty_label = None
+        self.fields["legal_documents"].queryset = campaign.legal_documents.order_by(
+            "campaigndocument__position"
+        )
+        self.fields["due_on"].help_text = _(
+            "When the target is to be reached, as dd/mm/yyyy: from %(start)s to %(end)s."
+        ) % {
+            "start": date_format(campaign.starts_on, "SHORT_DATE_FORMAT"),
+            "end": date_format(campaign.ends_on, "SHORT_DATE_FORMAT"),
+        }
+        self.fields["target_value"].label = _("Target (number)")
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean_title(self) -> str:
+        return self.cleaned_data["title"].strip()
+
+    def changes(self) -> dict:
+        """The cleaned values as keyword arguments for the services."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class SubmitForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ProgressReportForm(forms.ModelForm):
+    final = forms.BooleanField(
+        label=_("This is the final report: the target is reached"),
+        required=False,
+        help_text=_("Tick it with a report of 100%; the pledge is then marked completed."),
+    )
+    images = MultipleImageField(
+        label=_("Evidence photos"),
+        max_files=5,
+        renditions={"thumb": Evidence.THUMBNAIL},
+    )
+
+    class Meta:
+        model = ProgressReport
+        fields = ["percent", "narrative"]
+        widgets = {
+            "percent": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
+            "narrative": forms.Textarea(attrs={"rows": 5}),
+        }
+        error_messages = {
+            "percent": {
+                "min_value": _("Progress is a percentage from 0 to 100."),
+                "max_value": _("Progress is a percentage from 0 to 100."),
+                "invalid": _("Enter the progress as a whole number from 0 to 100."),
+            },
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        percent = cleaned.get("percent")
+        final = cleaned.get("final")
+        if percent == 100 and not final:
+            self.add_error(
+                "final",
+                _("Reaching the target (100%) completes the pledge: tick this box to confirm."),
+            )
+        elif final and percent is not None and percent < 100:
+            self.add_error("final", _("The final report must say 100%."))
+        return cleaned
+
+
+class ReviewForm(forms.Form):
+    ACCEPT = "accept"
+    RETURN = "return"
+
+    decision = forms.ChoiceField(
+        choices=[(ACCEPT, _("Accept")), (RETURN, _("Return for completion"))],
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(
+        label=_("Note or reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when returning: tell the unit what to fix."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == self.RETURN and not cleaned.get("reason", "").strip():
+            self.add_error(
+                "reason", _("Say why the pledge is returned, so the unit knows what to fix.")
+            )
+        return cleaned
+
+
+class ReturnReasonForm(forms.Form):
+    """The admin's intermediate page for the "return" action."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+        help_text=_("Sent to the unit's heads and shown with the pledge."),
+        error_messages={
+            "required": _("Say why the pledges are returned, so the units know what to fix.")
+        },
+    )

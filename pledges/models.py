@@ -1,0 +1,405 @@
+"""Pledges (cam kết thi đua) of units under a campaign's themes, and their progress reports.
+
+Who may do what is decided here, once, by the QuerySet methods; views, services and the admin
+all go through them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Avg, Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from campaign.models import Campaign, LegalDocument, Theme
+from campaign.office import is_office
+from pledges.storage import get_private_storage
+from units.models import Unit
+
+
+class PledgeQuerySet(models.QuerySet):
+    def public(self) -> PledgeQuerySet:
+        """Accepted and completed pledges of launched campaigns and active units: anyone sees
+        them."""
+        return self.filter(
+            status__in=Pledge.PUBLIC_STATUSES,
+            campaign__in=Campaign.objects.public(),
+            unit__is_active=True,
+        )
+
+    def managed_by(self, user) -> PledgeQuerySet:
+        """Every pledge, in any state, of the units `user` heads or deputises in."""
+        return self.filter(unit__in=Unit.objects.led_by(user))
+
+    def visible_to(self, user) -> PledgeQuerySet:
+        """What `user` may read: the public ones, their own units' ones, all for the office."""
+        if is_office(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.public()
+        return self.filter(
+            Q(pk__in=Pledge.objects.public().values("pk")) | Q(unit__in=Unit.objects.led_by(user))
+        )
+
+    def editable_by(self, user) -> PledgeQuerySet:
+        """Drafts and returned pledges of `user`'s own units: the only ones anyone may change."""
+        return self.managed_by(user).filter(status__in=Pledge.EDITABLE_STATUSES)
+
+    def reportable_by(self, user) -> PledgeQuerySet:
+        """Accepted pledges of `user`'s own units, on which progress may be reported."""
+        return self.managed_by(user).filter(status=Pledge.Status.ACCEPTED)
+
+    def reviewable_by(self, user) -> PledgeQuerySet:
+        """Submitted pledges, for office admins only."""
+        if not is_office(user):
+            return self.none()
+        return self.filter(status=Pledge.Status.SUBMITTED)
+
+    def stats_by_theme(self) -> dict[int, ThemeStats]:
+        """Units that pledged and their average progress per theme, in one query."""
+        rows = (
+            self.order_by()
+            .values("theme_id")
+            .annotate(
+                units=Count("unit", distinct=True),
+                pledges=Count("pk"),
+                average=Avg("latest_percent"),
+            )
+        )
+        return {
+            row["theme_id"]: ThemeStats(
+                units=row["units"],
+                pledges=row["pledges"],
+                average=round(row["average"] or 0),
+            )
+            for row in rows
+        }
+
+
+@dataclass(frozen=True)
+class ThemeStats:
+    units: int
+    pledges: int
+    average: int
+
+
+class PledgeStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for completion")
+    ACCEPTED = "accepted", _("Accepted")
+    COMPLETED = "completed", _("Completed")
+
+
+class Pledge(models.Model):
+    """A unit's commitment under one theme of a campaign, with a measurable target."""
+
+    Status = PledgeStatus
+
+    PUBLIC_STATUSES = (Status.ACCEPTED, Status.COMPLETED)
+    EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
+    # target status -> the statuses it may be reached from
+    TRANSITIONS = {
+        Status.SUBMITTED: (Status.DRAFT, Status.RETURNED),
+        Status.RETURNED: (Status.SUBMITTED,),
+        Status.ACCEPTED: (Status.SUBMITTED,),
+        Status.COMPLETED: (Status.ACCEPTED,),
+    }
+
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.PROTECT,
+        related_name="pledges",
+        verbose_name=_("campaign"),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        related_name="pledges",
+        verbose_name=_("unit"),
+        help_text=_("The unit that makes the commitment."),
+    )
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.PROTECT,
+        related_name="pledges",
+        verbose_name=_("emulation theme"),
+        help_text=_("The theme of the campaign this pledge is made under."),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("A short name for the commitment, e.g. “Vaccinate every staff member”."),
+    )
+    commitment = models.TextField(
+        _("commitment"),
+        help_text=_("What the unit commits to do, and how."),
+    )
+    target_value = models.DecimalField(
+        _("target"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("The number to reach, e.g. 100 or 30."),
+    )
+    target_unit = models.CharField(
+        _("what is measured"),
+        max_length=120,
+        help_text=_("What the number counts, e.g. “staff vaccinated (percent)”."),
+    )
+    due_on = models.DateField(
+        _("due date"), help_text=_("When the target is to be reached; within the campaign.")
+    )
+    legal_documents = models.ManyToManyField(
+        LegalDocument,
+        blank=True,
+        related_name="pledges",
+        verbose_name=_("implements"),
+        help_text=_("The documents of the campaign's legal basis this pledge carries out."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("Only accepted and completed pledges are shown to visitors."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_note = models.TextField(
+        _("review note"),
+        blank=True,
+        help_text=_("The reason a pledge was returned, shown to the unit's heads."),
+    )
+    latest_percent = models.PositiveSmallIntegerField(
+        _("latest progress (%)"),
+        default=0,
+        help_text=_("Copied from the newest progress report, for fast lists."),
+    )
+    latest_report_at = models.DateTimeField(_("last reported at"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        help_text=_("Raised on every change, so a stale form cannot overwrite a newer one."),
+    )
+
+    objects = PledgeQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[legal_documents])
+
+    class Meta:
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latest_percent__gte=0) & Q(latest_percent__lte=100),
+                name="pledge_latest_percent_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_value__gt=0),
+                name="pledge_target_positive",
+                violation_error_message=_("The target must be greater than zero."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=PledgeStatus.values),
+                name="pledge_status_known",
+            ),
+        ]
+        indexes = [models.Index(fields=["campaign", "theme", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("pledges:detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        errors = {}
+        if self.theme_id and self.campaign_id and self.theme.campaign_id != self.campaign_id:
+            errors["theme"] = _("Choose one of this campaign's themes.")
+        if self.due_on and self.campaign_id:
+            campaign = self.campaign
+            if not campaign.starts_on <= self.due_on <= campaign.ends_on:
+                errors["due_on"] = gettext(
+                    "The due date must fall within the campaign, from %(start)s to %(end)s."
+                ) % {
+                    "start": date_format(campaign.starts_on, "SHORT_DATE_FORMAT"),
+                    "end": date_format(campaign.ends_on, "SHORT_DATE_FORMAT"),
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def can_become(self, status: str) -> bool:
+        return self.status in self.TRANSITIONS.get(status, ())
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def is_deletable(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_reportable(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+    @property
+    def target_number(self) -> Decimal:
+        """The target without trailing zeros: 100, 2.5 (shown as 2,5 in Vietnamese)."""
+        value = self.target_value
+        if value is None:
+            return value
+        return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
+class ProgressReportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ProgressReportQuerySet:
+        return self.filter(pledge__in=Pledge.objects.visible_to(user))
+
+    def update(self, **kwargs):
+        raise AppendOnlyError(_("Progress reports are never changed; add a new report instead."))
+
+    def delete(self):
+        raise AppendOnlyError(_("Progress reports are never deleted; add a new report instead."))
+
+
+class AppendOnlyError(Exception):
+    """Raised on any attempt to rewrite the progress timeline."""
+
+
+class ProgressReport(models.Model):
+    """One entry of a pledge's progress timeline. Append-only: a correction is a new report."""
+
+    pledge = models.ForeignKey(
+        Pledge, on_delete=models.PROTECT, related_name="reports", verbose_name=_("pledge")
+    )
+    percent = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("How far the target is reached, from 0 to 100."),
+    )
+    narrative = models.TextField(_("report"), help_text=_("What was done since the last report."))
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
+    reported_at = models.DateTimeField(_("reported at"), default=timezone.now, db_index=True)
+
+    objects = ProgressReportQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["-reported_at", "-pk"]
+        get_latest_by = ["reported_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent__gte=0) & Q(percent__lte=100),
+                name="progressreport_percent_range",
+                violation_error_message=_("Progress is a percentage from 0 to 100."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pledge} – {self.percent}%"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(
+                _("Progress reports are never changed; add a new report instead.")
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(_("Progress reports are never deleted; add a new report instead."))
+
+
+def evidence_path(instance, filename: str) -> str:
+    return f"evidence/{filename}"
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def visible_to(self, user) -> EvidenceQuerySet:
+        return self.filter(report__pledge__in=Pledge.objects.visible_to(user))
+
+
+class Evidence(models.Model):
+    """A photo backing a progress report (minh chứng), cleaned by the image pipeline."""
+
+    THUMBNAIL = (320, 240, True)
+
+    report = models.ForeignKey(
+        ProgressReport,
+        on_delete=models.PROTECT,
+        related_name="evidence",
+        verbose_name=_("progress report"),
+    )
+    image = models.ImageField(_("image"), upload_to=evidence_path, storage=get_private_storage)
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=evidence_path, storage=get_private_storage
+    )
+    width = models.PositiveIntegerField(_("width"), default=0)
+    height = models.PositiveIntegerField(_("height"), default=0)
+    original_name = models.CharField(
+        _("original file name"), max_length=200, blank=True, help_text=_("As uploaded.")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = EvidenceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["report", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name or self.image.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("pledges:evidence", kwargs={"pk": self.pk})
+
+    def get_thumbnail_url(self) -> str:
+        return reverse("pledges:evidence-thumb", kwargs={"pk": self.pk})

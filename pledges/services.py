@@ -1,0 +1,321 @@
+"""Every change of a pledge's state, and the progress timeline, goes through these functions.
+
+Each one runs in a transaction, locks the pledge row it changes (so two people acting at the same
+moment are served one after the other), checks the transition first and the actor's right
+second, and queues its e-mails in the same transaction so they leave only after it commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from campaign.images import ProcessedImage
+from campaign.models import Campaign, LegalDocument, Theme
+from campaign.office import OFFICE_GROUP
+from pledges import notifications
+from pledges.models import Evidence, Pledge, PledgeQuerySet, ProgressReport
+from units.models import Unit
+
+Status = Pledge.Status
+
+
+class PledgeStateError(Exception):
+    """The pledge is not in a state that allows the transition; nothing was changed."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class StaleEditError(Exception):
+    """The pledge was saved by someone else after the form was opened; nothing was changed."""
+
+    def __init__(self, current: Pledge):
+        super().__init__("stale pledge version")
+        self.current = current
+
+
+REFUSALS = {
+    "edit": gettext_noop(
+        "Only a draft or returned pledge can be edited; this one is “%(status)s”."
+    ),
+    "delete": gettext_noop("Only a draft can be deleted; this one is “%(status)s”."),
+    "submit": gettext_noop(
+        "Only a draft or returned pledge can be submitted; this one is “%(status)s”."
+    ),
+    "accept": gettext_noop("Only a submitted pledge can be accepted; this one is “%(status)s”."),
+    "return": gettext_noop("Only a submitted pledge can be returned; this one is “%(status)s”."),
+    "report": gettext_noop(
+        "Progress can be reported only on an accepted pledge; this one is “%(status)s”."
+    ),
+}
+
+
+def _refuse(action: str, pledge: Pledge) -> PledgeStateError:
+    return PledgeStateError(_(REFUSALS[action]) % {"status": pledge.get_status_display()})
+
+
+def _lock(pledge: Pledge) -> Pledge:
+    """The pledge as it is now in the database, locked until the transaction ends."""
+    return (
+        Pledge.objects.select_for_update(of=("self",))
+        .select_related("campaign", "unit", "theme")
+        .get(pk=pledge.pk)
+    )
+
+
+def _authorize(pledge: Pledge, allowed: PledgeQuerySet) -> None:
+    if not allowed.filter(pk=pledge.pk).exists():
+        raise PermissionDenied
+
+
+def _save(pledge: Pledge, actor) -> None:
+    pledge.version += 1
+    pledge._history_user = actor
+    pledge.save()
+
+
+def pledge_create(
+    *,
+    actor,
+    campaign: Campaign,
+    unit: Unit,
+    theme: Theme,
+    title: str,
+    commitment: str,
+    target_value: Decimal,
+    target_unit: str,
+    due_on: dt.date,
+    legal_documents: Iterable[LegalDocument] = (),
+) -> Pledge:
+    """A new draft pledge of `unit`, written by one of its heads or deputies."""
+    if not Unit.objects.led_by(actor).active().filter(pk=unit.pk).exists():
+        raise PermissionDenied
+    if not Campaign.objects.active().filter(pk=campaign.pk).exists():
+        raise PledgeStateError(_("Pledges can be written only while the campaign is running."))
+    with transaction.atomic():
+        pledge = Pledge(
+            campaign=campaign,
+            unit=unit,
+            theme=theme,
+            title=title,
+            commitment=commitment,
+            target_value=target_value,
+            target_unit=target_unit,
+            due_on=due_on,
+            created_by=actor,
+        )
+        pledge.full_clean()
+        pledge._history_user = actor
+        pledge.save()
+        pledge.legal_documents.set(_documents_of(campaign, legal_documents))
+    return pledge
+
+
+def _documents_of(campaign: Campaign, documents: Iterable[LegalDocument]) -> list[LegalDocument]:
+    documents = list(documents)
+    allowed = set(campaign.legal_documents.values_list("pk", flat=True))
+    if any(doc.pk not in allowed for doc in documents):
+        raise ValidationError(
+            {"legal_documents": _("Choose only documents of this campaign's legal basis.")}
+        )
+    return documents
+
+
+EDITABLE_FIELDS = ("theme", "title", "commitment", "target_value", "target_unit", "due_on")
+
+
+def pledge_update(*, pledge: Pledge, actor, version: int, **changes) -> Pledge:
+    """Save a head's edits of a draft or returned pledge, unless someone saved it meanwhile.
+
+    `version` is the one the editor's form was opened with; `changes` holds EDITABLE_FIELDS
+    and optionally `legal_documents`.
+    """
+    unknown = set(changes) - {*EDITABLE_FIELDS, "legal_documents"}
+    if unknown:
+        raise TypeError(f"pledge_update() got unexpected fields: {sorted(unknown)}")
+    with transaction.atomic():
+        current = _lock(pledge)
+        if not current.is_editable:
+            raise _refuse("edit", current)
+        _authorize(current, Pledge.objects.editable_by(actor))
+        if current.version != version:
+            raise StaleEditError(current)
+        documents = changes.pop("legal_documents", None)
+        for name, value in changes.items():
+            setattr(current, name, value)
+        current.full_clean()
+        _save(current, actor)
+        if documents is not None:
+            current.legal_documents.set(_documents_of(current.campaign, documents))
+    return current
+
+
+def pledge_delete(*, pledge: Pledge, actor) -> None:
+    with transaction.atomic():
+        current = _lock(pledge)
+        if not current.is_deletable:
+            raise _refuse("delete", current)
+        _authorize(current, Pledge.objects.editable_by(actor))
+        current._history_user = actor
+        current.delete()
+
+
+def pledge_submit(*, pledge: Pledge, actor, version: int | None = None) -> Pledge:
+    """Send a draft or returned pledge to the office for review, and tell the office."""
+    with transaction.atomic():
+        current = _lock(pledge)
+        if not current.can_become(Status.SUBMITTED):
+            raise _refuse("submit", current)
+        _authorize(current, Pledge.objects.editable_by(actor))
+        if version is not None and current.version != version:
+            raise StaleEditError(current)
+        current.status = Status.SUBMITTED
+        current.submitted_by = actor
+        current.submitted_at = timezone.now()
+        _save(current, actor)
+        notifications.pledge_submitted(current, to=office_emails())
+    return current
+
+
+def pledge_accept(*, pledge: Pledge, actor, note: str = "") -> Pledge:
+    """The office accepts a submitted pledge: from now on it is public."""
+    with transaction.atomic():
+        current = _lock(pledge)
+        if not current.can_become(Status.ACCEPTED):
+            raise _refuse("accept", current)
+        _authorize(current, Pledge.objects.reviewable_by(actor))
+        current.status = Status.ACCEPTED
+        current.reviewed_by = actor
+        current.reviewed_at = timezone.now()
+        current.review_note = note.strip()
+        _save(current, actor)
+        notifications.pledge_accepted(current, to=unit_emails(current.unit_id))
+    return current
+
+
+def pledge_return(*, pledge: Pledge, actor, reason: str) -> Pledge:
+    """The office sends a submitted pledge back to the unit with the reason to fix."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": _("Say why the pledge is returned, so the unit knows what to fix.")}
+        )
+    with transaction.atomic():
+        current = _lock(pledge)
+        if not current.can_become(Status.RETURNED):
+            raise _refuse("return", current)
+        _authorize(current, Pledge.objects.reviewable_by(actor))
+        current.status = Status.RETURNED
+        current.reviewed_by = actor
+        current.reviewed_at = timezone.now()
+        current.review_note = reason
+        _save(current, actor)
+        notifications.pledge_returned(current, to=unit_emails(current.unit_id))
+    return current
+
+
+def progress_report_record(
+    *,
+    pledge: Pledge,
+    actor,
+    percent: int,
+    narrative: str,
+    images: Sequence[ProcessedImage] = (),
+) -> ProgressReport:
+    """Append a progress report with its evidence; the pledge's latest percent follows the
+    newest report, and a report of 100 % completes the pledge."""
+    if len(images) > 5:
+        raise ValidationError({"images": _("You can attach at most 5 photos.")})
+    with transaction.atomic():
+        current = _lock(pledge)
+        if not current.is_reportable:
+            raise _refuse("report", current)
+        _authorize(current, Pledge.objects.reportable_by(actor))
+        # Taken after the lock: concurrent reports get their times in the order they commit.
+        report = ProgressReport(
+            pledge=current, percent=percent, narrative=narrative, reported_by=actor,
+            reported_at=timezone.now(),
+        )  # fmt: skip
+        report.full_clean()
+        report._history_user = actor
+        report.save()
+        for position, processed in enumerate(images):
+            evidence = Evidence(
+                report=report,
+                width=processed.width,
+                height=processed.height,
+                original_name=processed.original_name,
+                position=position,
+            )
+            evidence.image.save(processed.content.name, processed.content, save=False)
+            thumb = processed.renditions["thumb"]
+            evidence.thumbnail.save(thumb.name, thumb, save=False)
+            evidence._history_user = actor
+            evidence.save()
+        newest = current.reports.latest()
+        current.latest_percent = newest.percent
+        current.latest_report_at = newest.reported_at
+        if newest.percent == 100:
+            current.status = Status.COMPLETED
+            current.completed_at = newest.reported_at
+        _save(current, actor)
+    return report
+
+
+def pledges_remind_stale(*, days: int, today: dt.date | None = None) -> int:
+    """Remind the heads of accepted pledges with no progress for `days` days; once a day each.
+
+    Returns how many reminders were queued now (those already sent today are skipped).
+    """
+    today = today or timezone.localdate()
+    cutoff = timezone.now() - dt.timedelta(days=days)
+    stale = (
+        Pledge.objects.filter(status=Status.ACCEPTED)
+        .filter(
+            Q(latest_report_at__lt=cutoff)
+            | Q(latest_report_at__isnull=True, reviewed_at__lt=cutoff)
+        )
+        .select_related("unit", "theme", "campaign")
+        .order_by("pk")
+    )
+    queued = 0
+    for pledge in stale:
+        with transaction.atomic():
+            message = notifications.pledge_stale(
+                pledge,
+                to=unit_emails(pledge.unit_id),
+                days=days,
+                dedupe_key=f"pledge-stale:{pledge.pk}:{today.isoformat()}",
+            )
+        queued += message is not None
+    return queued
+
+
+def office_emails() -> list[str]:
+    return list(
+        get_user_model()
+        .objects.filter(groups__name=OFFICE_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def unit_emails(unit_id: int) -> list[str]:
+    """The heads and deputies of a unit."""
+    return list(
+        get_user_model()
+        .objects.filter(unit_roles__unit_id=unit_id, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )

@@ -1,0 +1,184 @@
+"""Login, logout, password change and reset in the portal's look; login throttling (django-axes)
+with a translated 429 page, and unlocking by the office in the admin."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core import mail
+from django.urls import reverse
+
+from tests.factories import make_role, make_user
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "correct horse battery"
+
+
+def login(client, username, password=PASSWORD, **extra):
+    return client.post(reverse("login"), {"username": username, "password": password}, **extra)
+
+
+@pytest.fixture
+def head(db):
+    user = make_user(username="head1", email="head1@example.invalid", first_name="Nguyễn Văn")
+    make_role(user=user)
+    return user
+
+
+def test_login_page_is_in_the_portal_look_and_translated(client, db):
+    html = client.get(reverse("login")).content.decode()
+    assert "Cổng thi đua" in html and "Đăng nhập" in html
+    assert "Quên mật khẩu?" in html
+    en = client.get("/en" + reverse("login")).content.decode()
+    assert "Forgot your password?" in en
+
+
+def test_login_then_logout(client, head):
+    response = login(client, "head1")
+    assert response.status_code == 302
+    assert client.get(response["Location"])["Location"] == reverse("pledges:workspace")
+    html = client.get(reverse("pledges:workspace")).content.decode()
+    assert "Đăng xuất" in html and "Đổi mật khẩu" in html
+    response = client.post(reverse("logout"))
+    assert response["Location"] == reverse("home")
+    assert client.get(reverse("pledges:workspace")).status_code == 302
+
+
+def test_office_lands_on_the_review_queue(client, db):
+    make_user(username="office1", office=True)
+    response = login(client, "office1")
+    assert client.get(response["Location"])["Location"] == reverse("pledges:review-queue")
+
+
+def test_a_login_with_a_next_page_goes_there(client, head):
+    response = client.post(
+        reverse("login"),
+        {"username": "head1", "password": PASSWORD, "next": reverse("password_change")},
+    )
+    assert response["Location"] == reverse("password_change")
+
+
+def test_wrong_password_is_a_translated_form_error(client, head):
+    response = login(client, "head1", "wrong")
+    assert response.status_code == 200
+    assert "mật khẩu chính xác" in response.content.decode()
+
+
+def test_password_change(client, head):
+    client.force_login(head)
+    page = client.get(reverse("password_change")).content.decode()
+    assert "Đổi mật khẩu" in page and "Cổng thi đua" in page
+    short = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": "ngan", "new_password2": "ngan"},
+    )
+    assert short.status_code == 200
+    assert "12 ký tự" in short.content.decode()
+    new = "thi đua yêu nước mỗi ngày"
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+    )
+    assert response["Location"] == reverse("password_change_done")
+    assert "Đã đổi mật khẩu" in client.get(response["Location"]).content.decode()
+    head.refresh_from_db()
+    assert head.check_password(new)
+
+
+def test_password_reset_by_email(client, head):
+    page = client.get(reverse("password_reset")).content.decode()
+    assert "Đặt lại mật khẩu" in page
+    response = client.post(reverse("password_reset"), {"email": "head1@example.invalid"})
+    assert response["Location"] == reverse("password_reset_done")
+    assert "Hãy kiểm tra thư điện tử" in client.get(response["Location"]).content.decode()
+    [message] = mail.outbox
+    assert message.to == ["head1@example.invalid"]
+    assert message.subject == "Đặt mật khẩu mới cho Cổng thi đua"
+    assert "Tên đăng nhập của bạn: head1" in message.body
+    link = re.search(r"http://testserver(/accounts/reset/\S+)", message.body).group(1)
+
+    form_page = client.get(link, follow=True)
+    assert "Đặt mật khẩu mới" in form_page.content.decode()
+    new = "một mật khẩu mới đủ dài"
+    done = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}
+    )
+    assert done["Location"] == reverse("password_reset_complete")
+    assert "Đã lưu mật khẩu" in client.get(done["Location"]).content.decode()
+    head.refresh_from_db()
+    assert head.check_password(new)
+    # The link works once.
+    assert "Liên kết không còn hiệu lực" in client.get(link, follow=True).content.decode()
+
+
+def test_password_reset_for_an_unknown_address_sends_nothing_and_says_the_same(client, db):
+    response = client.post(reverse("password_reset"), {"email": "ai@example.invalid"})
+    assert response["Location"] == reverse("password_reset_done")
+    assert mail.outbox == []
+
+
+def fail(client, username, times, ip="127.0.0.1"):
+    for _ in range(times):
+        response = login(client, username, "sai mật khẩu", REMOTE_ADDR=ip)
+    return response
+
+
+def test_five_failures_lock_the_username_and_address_for_fifteen_minutes(client, head):
+    assert fail(client, "head1", 4).status_code == 200
+    locked = fail(client, "head1", 1)
+    assert locked.status_code == 429
+    html = locked.content.decode()
+    assert "Đăng nhập sai quá nhiều lần" in html and "Cổng thi đua" in html
+    # Even the right password is refused now, in both languages.
+    assert login(client, "head1").status_code == 429
+    en = client.post(
+        "/en" + reverse("login"), {"username": "head1", "password": PASSWORD}
+    ).content.decode()
+    assert "Too many failed attempts" in en
+    # Another address, or another name from this address, is not locked.
+    assert login(client, "head1", REMOTE_ADDR="10.1.2.3").status_code == 302
+    client.post(reverse("logout"))
+    assert fail(client, "someone-else", 1).status_code == 200
+
+    # Fifteen minutes later the pair may try again.
+    AccessAttempt.objects.filter(username="head1").update(
+        attempt_time=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=16)
+    )
+    assert login(client, "head1").status_code == 302
+
+
+def test_a_success_resets_the_count(client, head):
+    fail(client, "head1", 4)
+    assert login(client, "head1").status_code == 302
+    client.post(reverse("logout"))
+    assert fail(client, "head1", 4).status_code == 200
+    assert login(client, "head1").status_code == 302
+
+
+def test_the_office_unlocks_a_locked_account_in_the_admin(client, head):
+    fail(client, "head1", 5)
+    assert login(client, "head1").status_code == 429
+
+    office = client.__class__()
+    office.force_login(make_user(office=True))
+    changelist = reverse("admin:axes_accessattempt_changelist")
+    page = office.get(changelist)
+    assert page.status_code == 200
+    assert "head1" in page.content.decode()
+    attempt = AccessAttempt.objects.get(username="head1")
+    confirm = office.post(
+        changelist, {"action": "delete_selected", ACTION_CHECKBOX_NAME: [attempt.pk]}
+    )
+    assert confirm.status_code == 200
+    done = office.post(
+        changelist,
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [attempt.pk], "post": "yes"},
+    )
+    assert done.status_code == 302
+    assert not AccessAttempt.objects.exists()
+    assert login(client, "head1").status_code == 302

@@ -1,0 +1,111 @@
+"""The workspace and every page showing pledges run a fixed number of queries, the same with 5
+pledges as with 200 (and with a long progress timeline)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from pledges.models import Evidence, Pledge, ProgressReport
+from tests.factories import make_pledge, make_role, make_unit
+
+pytestmark = pytest.mark.django_db
+
+S = Pledge.Status
+STATUSES = [S.DRAFT, S.SUBMITTED, S.RETURNED, S.ACCEPTED, S.COMPLETED]
+
+
+def grow(world, n: int) -> Pledge:
+    """n pledges: unit A's in every state under every theme, others' accepted under theme 2
+    from many units; returns an accepted pledge of unit A with a timeline of n // 5 reports,
+    each with two photos."""
+    themes = list(world.campaign.themes.all())
+    statuses = itertools.cycle(STATUSES)
+    units = [world.unit_a, world.unit_b] + [make_unit() for _ in range(n // 20)]
+    for unit in units[2:]:
+        make_role(unit=unit)
+    for i in range(n):
+        own = i % 2 == 0
+        make_pledge(
+            campaign=world.campaign,
+            unit=world.unit_a if own else units[i % len(units)],
+            theme=themes[i % len(themes)] if own else world.theme,
+            status=next(statuses) if own else S.ACCEPTED,
+            latest_percent=i % 101,
+        )
+    pledge = make_pledge(
+        campaign=world.campaign, unit=world.unit_a, theme=world.theme, status=S.ACCEPTED
+    )
+    pledge.legal_documents.set(world.campaign.legal_documents.all())
+    for i in range(max(n // 5, 1)):
+        report = ProgressReport.objects.create(
+            pledge=pledge,
+            percent=i % 100,
+            narrative=f"Báo cáo {i}",
+            reported_by=world.head_a if i % 2 else world.deputy_a,
+            reported_at=timezone.now(),
+        )
+        for position in range(2):
+            Evidence.objects.create(
+                report=report,
+                image=f"evidence/{report.pk}-{position}.jpg",
+                thumbnail=f"evidence/{report.pk}-{position}-thumb.jpg",
+                position=position,
+            )
+    return pledge
+
+
+def page(name: str, world, pledge) -> str:
+    return {
+        "workspace": lambda: reverse("pledges:workspace"),
+        "detail": lambda: pledge.get_absolute_url(),
+        "review-queue": lambda: reverse("pledges:review-queue"),
+        "theme": lambda: world.theme.get_absolute_url(),
+        "theme-page-2": lambda: world.theme.get_absolute_url() + "?page=2",
+        "unit": lambda: world.unit_a.get_absolute_url(),
+        "campaign": lambda: world.campaign.get_absolute_url(),
+    }[name]()
+
+
+# (page, who) -> exact number of queries
+BUDGETS = {
+    # session, user, units, active campaigns, their themes, the units' pledges, footer campaign
+    ("workspace", "head_a"): 7,
+    # pledge with campaign/unit/theme/people, reports with authors, their photos, legal
+    # documents, footer campaign
+    ("detail", None): 5,
+    # + session, user, "is it theirs", office membership
+    ("detail", "head_a"): 9,
+    ("detail", "office"): 9,
+    # session, user, office membership, count, page, footer campaign
+    ("review-queue", "office"): 6,
+    # theme with campaign, sibling themes, footer, figures, count, page of pledges,
+    # the theme's commendations
+    ("theme", None): 7,
+    ("theme-page-2", None): 7,
+    # unit, roles, sub-units, footer, public pledges with campaign and theme, commendations
+    ("unit", None): 6,
+    # campaign, footer, themes, legal basis, figures per theme, latest pledges
+    ("campaign", None): 6,
+}
+
+
+@pytest.mark.parametrize("n", [5, 200], ids=["5-pledges", "200-pledges"])
+@pytest.mark.parametrize(("name", "who"), list(BUDGETS), ids=[f"{n}-{w}" for n, w in BUDGETS])
+def test_fixed_query_count(client, world, django_assert_num_queries, name, who, n):
+    pledge = grow(world, n)
+    assert Pledge.objects.count() == n + 1
+    if who:
+        client.force_login(getattr(world, who))
+    url = page(name, world, pledge)
+    with django_assert_num_queries(BUDGETS[(name, who)]):
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    if name == "detail":
+        assert html.count('<li>\n          <p class="mb-1">') == max(n // 5, 1)
+    if name in ("theme", "unit"):
+        assert "pct-" in html
