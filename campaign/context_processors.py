@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
@@ -13,7 +15,8 @@ def portal(request):
     languages = [
         {
             "code": code,
-            "name": get_language_info(code)["name_local"],
+            # Django's Vietnamese name is stored decomposed (e + combining marks); pages use NFC.
+            "name": unicodedata.normalize("NFC", get_language_info(code)["name_local"]),
             "url": translate_url(here, code),
             "active": code == active,
         }

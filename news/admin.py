@@ -231,9 +231,10 @@ class NominationImageInline(admin.TabularInline):
     @admin.display(description=_("image"))
     def thumbnail_preview(self, obj):
         return format_html(
-            '<a href="{}"><img src="{}" alt="" width="160" loading="lazy"></a>',
+            '<a href="{}"><img src="{}" alt="{}" width="160" loading="lazy"></a>',
             obj.get_absolute_url(),
             obj.get_thumbnail_url(),
+            _("Evidence photo %(name)s, full size") % {"name": obj.original_name or obj.pk},
         )
 
 

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
+from django.views.decorators.csp import csp_override
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from campaign.files import UPLOAD_CSP, upload_response
 from campaign.models import Campaign, current_campaign
 from campaign.office import is_office
 from news.forms import CommendationFilterForm, NominationForm, NominationUpdateForm
@@ -183,7 +184,7 @@ class NominationUpdateView(LoginRequiredMixin, UpdateView):
 
 
 @login_required
-@cache_control(private=True, max_age=3600)
+@csp_override(UPLOAD_CSP)
 def nomination_image(request, pk: int, image: int):
     """An evidence photo, for those who may read the nomination (never a public media URL)."""
     evidence = get_object_or_404(
@@ -194,8 +195,4 @@ def nomination_image(request, pk: int, image: int):
         nomination_id=pk,
     )
     stored = evidence.thumbnail if request.GET.get("size") == "thumb" else evidence.image
-    try:
-        handle = stored.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle)
+    return upload_response(stored, public=False)

@@ -14,10 +14,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csp import csp_override
 
+from campaign.files import UPLOAD_CSP, upload_response
 from campaign.models import Campaign, Theme
 from campaign.office import is_office
 from pledges import services
@@ -316,17 +318,10 @@ def review(request, pk: int):
     return render(request, "pledges/pledge_review.html", context)
 
 
+@csp_override(UPLOAD_CSP)
 def evidence_file(request, pk: int, rendition: str = "full"):
     """An evidence image, for those who may see its pledge: never a bare media URL, so the
     photos of pledges that are not public stay private."""
     evidence = get_object_or_404(Evidence.objects.visible_to(request.user), pk=pk)
     field = evidence.thumbnail if rendition == "thumb" else evidence.image
-    try:
-        handle = field.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404 from None
-    response = FileResponse(handle)
-    response["Cache-Control"] = (
-        "private, max-age=3600" if request.user.is_authenticated else "public, max-age=3600"
-    )
-    return response
+    return upload_response(field, public=not request.user.is_authenticated)

@@ -72,7 +72,7 @@ def test_language_link_leads_to_the_same_page_in_the_other_language(client, fixt
     vi = client.get(path).content.decode()
     assert f'href="/en{path}" hreflang="en" lang="en">English</a>' in vi
     en = client.get("/en" + path).content.decode()
-    assert f'href="{path}" hreflang="vi" lang="vi">' in en
+    assert f'href="{path}" hreflang="vi" lang="vi">Tiếng Việt</a>' in en
 
 
 def test_unprefixed_urls_stay_vietnamese_whatever_the_browser_asks(client, fixture_campaign):

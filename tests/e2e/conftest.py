@@ -247,3 +247,38 @@ def phone_checks(browser, live_server, vnu_url, portal_data):
     page = context.new_page()
     yield Checks(page, live_server.url, vnu_url, tag="phone")
     context.close()
+
+
+@pytest.fixture
+def public_content(portal_data):
+    """What a visitor finds once the campaign is under way: an accepted pledge with a progress
+    report and a photo, and a published commendation of someone in that unit."""
+    from campaign.models import Campaign
+    from tests.factories import make_commendation, make_evidence, make_pledge, make_report
+    from tests.images import jpeg_bytes
+    from units.models import Unit
+
+    campaign = Campaign.objects.get()
+    unit = Unit.objects.get(slug="phong-quan-ly-thuong-mai")
+    theme = campaign.themes.get(number=2)
+    pledge = make_pledge(
+        status="accepted",
+        campaign=campaign,
+        theme=theme,
+        unit=unit,
+        title="Đưa 30 doanh nghiệp lên sàn thương mại điện tử",
+        target_value=30,
+        target_unit="doanh nghiệp",
+    )
+    report = make_report(pledge=pledge, percent=40, narrative="Đã hỗ trợ 12 doanh nghiệp.")
+    make_evidence(report=report)
+    commendation = make_commendation(
+        campaign=campaign,
+        unit=unit,
+        theme=theme,
+        title="Chị Đỗ Thị Đào tận tình hỗ trợ doanh nghiệp phòng, chống dịch",
+        honoree_name="Đỗ Thị Đào",
+        photo=jpeg_bytes(size=(1200, 800)),
+        photo_consent=True,
+    )
+    return {"pledge": pledge, "commendation": commendation, "theme": theme, "unit": unit}
