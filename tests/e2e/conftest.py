@@ -230,8 +230,8 @@ class Checks:
         self.page.goto(self.url("/accounts/login/"))
         self.page.get_by_label("Tên đăng nhập").fill(username)
         self.page.get_by_label("Mật khẩu").fill(password)
-        self.page.get_by_role("button", name="Đăng nhập").click()
-        self.page.wait_for_load_state("load")
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="Đăng nhập").click()
 
 
 @pytest.fixture
