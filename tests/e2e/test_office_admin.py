@@ -28,3 +28,11 @@ def test_office_edits_the_campaign_in_the_admin(checks):
     expect(page.locator(".messagelist")).to_contain_text("thành công")
     checks.visit("/")
     expect(page.get_by_text("Tóm tắt mới do Văn phòng Sở cập nhật.")).to_be_visible()
+
+
+def test_admin_change_form_on_a_phone(phone_checks):
+    page = phone_checks.page
+    admin_login(phone_checks)
+    page.goto(phone_checks.url("/admin/campaign/campaign/1/change/"))
+    phone_checks.screenshot("admin-change-form")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()

@@ -114,3 +114,25 @@ def test_another_units_draft_is_not_found_and_five_wrong_passwords_lock(checks):
     checks.console_errors.clear()  # the lockout answers 429 by design
     expect(page.get_by_role("heading", level=1)).to_have_text("Đăng nhập sai quá nhiều lần")
     checks.check("locked-out")
+
+
+def test_unit_head_on_a_phone(phone_checks, public_content):
+    """The workspace, the pledge form and the progress form fit a 375 px screen."""
+    page = phone_checks.page
+    phone_checks.log_in("head1")
+    phone_checks.check()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Đơn vị của tôi")
+    phone_checks.screenshot("workspace")
+    page.get_by_role("link", name="Đăng ký cam kết").first.click()
+    phone_checks.check()
+    phone_checks.screenshot("pledge-form")
+    pledge = public_content["pledge"]
+    phone_checks.visit(f"/workspace/pledges/{pledge.pk}/report/")
+    page.get_by_label("Tiến độ (%)").fill("55")
+    page.get_by_label("Nội dung báo cáo").fill("Thêm 5 doanh nghiệp lên sàn.")
+    page.get_by_label("Ảnh minh chứng").set_input_files(FILES / "evidence.jpg")
+    page.get_by_role("button", name="Gửi báo cáo").click()
+    phone_checks.check()
+    pledge.refresh_from_db()
+    assert pledge.latest_percent == 55
+    phone_checks.screenshot("pledge-after-report")
