@@ -13,6 +13,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from audit.models import Event
+from audit.services import audit_record
 from campaign.images import ProcessedImage, process_image
 from news.models import (
     PHOTO_RENDITIONS,
@@ -66,6 +68,7 @@ def nomination_submit(
     nomination.full_clean()
     nomination.save()
     _add_images(nomination, images)
+    audit_record(action=Event.Action.TRANSITION, actor=by, obj=nomination, detail="submit")
     return nomination
 
 
@@ -109,6 +112,7 @@ def nomination_update(
         for storage, name in files:
             transaction.on_commit(lambda s=storage, n=name: s.delete(n))
     _add_images(nomination, add_images)
+    audit_record(action=Event.Action.TRANSITION, actor=by, obj=nomination, detail="edit")
     return nomination
 
 
@@ -193,6 +197,7 @@ def nomination_accept(*, nomination: Nomination, by, site_url: str = "") -> Comm
         locked.decided_at = timezone.now()
         locked.commendation = commendation
         locked.save()
+        audit_record(action=Event.Action.TRANSITION, actor=by, obj=locked, detail="accept")
         _notify(
             locked,
             subject=_("Nomination accepted: %(name)s") % {"name": locked.honoree_name},
@@ -231,6 +236,7 @@ def nomination_decline(
     locked.decided_at = timezone.now()
     locked.full_clean()
     locked.save()
+    audit_record(action=Event.Action.TRANSITION, actor=by, obj=locked, detail="decline")
     with translation.override(settings.LANGUAGE_CODE):
         _notify(
             locked,

@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from audit.models import Event
+from audit.services import audit_record
 from campaign.images import ProcessedImage
 from campaign.models import Campaign, LegalDocument, Theme
 from campaign.office import OFFICE_GROUP
@@ -79,10 +81,12 @@ def _authorize(pledge: Pledge, allowed: PledgeQuerySet) -> None:
         raise PermissionDenied
 
 
-def _save(pledge: Pledge, actor) -> None:
+def _save(pledge: Pledge, actor, step: str) -> None:
+    """Save a change of `pledge` made by `actor`, and record the step in the audit trail."""
     pledge.version += 1
     pledge._history_user = actor
     pledge.save()
+    audit_record(action=Event.Action.TRANSITION, actor=actor, obj=pledge, detail=step)
 
 
 def pledge_create(
@@ -119,6 +123,7 @@ def pledge_create(
         pledge._history_user = actor
         pledge.save()
         pledge.legal_documents.set(_documents_of(campaign, legal_documents))
+        audit_record(action=Event.Action.TRANSITION, actor=actor, obj=pledge, detail="create")
     return pledge
 
 
@@ -155,7 +160,7 @@ def pledge_update(*, pledge: Pledge, actor, version: int, **changes) -> Pledge:
         for name, value in changes.items():
             setattr(current, name, value)
         current.full_clean()
-        _save(current, actor)
+        _save(current, actor, "edit")
         if documents is not None:
             current.legal_documents.set(_documents_of(current.campaign, documents))
     return current
@@ -167,6 +172,7 @@ def pledge_delete(*, pledge: Pledge, actor) -> None:
         if not current.is_deletable:
             raise _refuse("delete", current)
         _authorize(current, Pledge.objects.editable_by(actor))
+        audit_record(action=Event.Action.TRANSITION, actor=actor, obj=current, detail="delete")
         current._history_user = actor
         current.delete()
 
@@ -183,7 +189,7 @@ def pledge_submit(*, pledge: Pledge, actor, version: int | None = None) -> Pledg
         current.status = Status.SUBMITTED
         current.submitted_by = actor
         current.submitted_at = timezone.now()
-        _save(current, actor)
+        _save(current, actor, "submit")
         notifications.pledge_submitted(current, to=office_emails())
     return current
 
@@ -199,7 +205,7 @@ def pledge_accept(*, pledge: Pledge, actor, note: str = "") -> Pledge:
         current.reviewed_by = actor
         current.reviewed_at = timezone.now()
         current.review_note = note.strip()
-        _save(current, actor)
+        _save(current, actor, "accept")
         notifications.pledge_accepted(current, to=unit_emails(current.unit_id))
     return current
 
@@ -220,7 +226,7 @@ def pledge_return(*, pledge: Pledge, actor, reason: str) -> Pledge:
         current.reviewed_by = actor
         current.reviewed_at = timezone.now()
         current.review_note = reason
-        _save(current, actor)
+        _save(current, actor, "return")
         notifications.pledge_returned(current, to=unit_emails(current.unit_id))
     return current
 
@@ -269,7 +275,7 @@ def progress_report_record(
         if newest.percent == 100:
             current.status = Status.COMPLETED
             current.completed_at = newest.reported_at
-        _save(current, actor)
+        _save(current, actor, f"report {percent}%")
     return report
 
 

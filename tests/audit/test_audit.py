@@ -83,3 +83,54 @@ def test_the_trail_is_read_only_in_the_admin(client):
     client.force_login(make_user(office=True))
     assert client.get(reverse("admin:audit_event_changelist")).status_code == 200
     assert client.get(reverse("admin:audit_event_add")).status_code == 403
+
+
+def test_every_workflow_step_leaves_one_row(fixture_campaign):
+    """Pledge: create, edit, submit, return, submit, accept, report; nomination: submit,
+    accept. Each is one audit row naming the step, the user and the object."""
+    from campaign.seed.demo import load_demo
+    from news.models import Nomination
+    from news.services import nomination_accept, nomination_submit
+    from pledges import services
+    from units.models import Unit
+
+    load_demo(password="demo password one")
+    User = __import__("django.contrib.auth", fromlist=["get_user_model"]).get_user_model()
+    head, office = User.objects.get(username="head1"), User.objects.get(username="office")
+    unit = Unit.objects.get(slug="phong-quan-ly-thuong-mai")
+    theme = fixture_campaign.themes.get(number=2)
+    pledge = services.pledge_create(
+        actor=head, campaign=fixture_campaign, unit=unit, theme=theme, title="Cam kết",
+        commitment="Nội dung", target_value=30, target_unit="doanh nghiệp",
+        due_on=fixture_campaign.ends_on, legal_documents=[],
+    )  # fmt: skip
+    pledge = services.pledge_update(pledge=pledge, actor=head, version=pledge.version, title="Mới")
+    pledge = services.pledge_submit(pledge=pledge, actor=head)
+    pledge = services.pledge_return(pledge=pledge, actor=office, reason="Bổ sung chỉ tiêu")
+    pledge = services.pledge_submit(pledge=pledge, actor=head)
+    pledge = services.pledge_accept(pledge=pledge, actor=office)
+    services.progress_report_record(pledge=pledge, actor=head, percent=40, narrative="Đã làm")
+    nomination = nomination_submit(
+        nomination=Nomination(
+            unit=unit, theme=theme, honoree_name="Trần Thị Hoa", achievements="Tốt"
+        ),
+        by=head,
+    )
+    nomination_accept(nomination=nomination, by=office)
+
+    steps = list(
+        Event.objects.filter(action=Event.Action.TRANSITION)
+        .order_by("pk")
+        .values_list("username", "object_type", "detail")
+    )
+    assert steps == [
+        ("head1", "pledges.pledge", "create"),
+        ("head1", "pledges.pledge", "edit"),
+        ("head1", "pledges.pledge", "submit"),
+        ("office", "pledges.pledge", "return"),
+        ("head1", "pledges.pledge", "submit"),
+        ("office", "pledges.pledge", "accept"),
+        ("head1", "pledges.pledge", "report 40%"),
+        ("head1", "news.nomination", "submit"),
+        ("office", "news.nomination", "accept"),
+    ]
