@@ -1,5 +1,10 @@
+import logging
+
 import pytest
 from django.utils import translation
+
+# django-axes reports every reset at INFO; it drowns the tests' own output.
+logging.getLogger("axes").setLevel(logging.WARNING)
 
 
 @pytest.fixture(autouse=True)

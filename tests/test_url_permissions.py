@@ -1,0 +1,373 @@
+"""Every URL pattern of the portal, for every kind of user, with GET and POST.
+
+The tables below give one expected outcome per (pattern, role). The first test walks the whole
+URLconf: a URL added without a row here fails it. Codes: a status code, LOGIN a redirect to the
+portal's login page, ADMIN_LOGIN a redirect to the admin's login page, REDIRECT a redirect
+elsewhere. Someone else's object (or one not visible now) is a 404; a role-only page is a 403.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from campaign.models import Campaign
+from campaign.seed.demo import load_demo
+from campaign.seed.loader import load_campaign
+from tests.factories import (
+    make_commendation,
+    make_evidence,
+    make_nomination,
+    make_pledge,
+    make_report,
+    make_user,
+)
+from tests.images import jpeg_bytes
+from units.models import Unit
+
+ROLES = ["anonymous", "nobody", "head_a", "deputy_a", "head_b", "office", "superuser"]
+LOGIN, ADMIN_LOGIN, REDIRECT = "login", "admin-login", "redirect"
+
+
+def row(anonymous, nobody, head_a, deputy_a, head_b, office, superuser):
+    return dict(
+        zip(ROLES, [anonymous, nobody, head_a, deputy_a, head_b, office, superuser], strict=True)
+    )
+
+
+EVERYONE = row(*[200] * 7)
+NOBODY_404 = row(*[404] * 7)
+LOGGED_IN = row(LOGIN, *[200] * 6)
+OWN_A = row(LOGIN, 404, 200, 200, 404, 404, 404)  # what only unit A's heads may change
+SEEN_BY_A_AND_OFFICE = row(LOGIN, 404, 200, 200, 404, 200, 200)
+OFFICE_ONLY = row(LOGIN, 403, 403, 403, 403, 200, 200)
+DONE_BY_A = row(LOGIN, 404, REDIRECT, REDIRECT, 404, 404, 404)  # done, then sent on
+
+# name -> (path builder, GET outcomes, POST outcomes or None when POST is the same page again)
+TABLE = {
+    # --- the site's plumbing
+    "favicon.ico": (lambda w: "/favicon.ico", row(*[301] * 7), row(*[301] * 7)),
+    "healthz": (lambda w: "/healthz", EVERYONE, EVERYONE),
+    "sitemap": (lambda w: "/sitemap.xml", EVERYONE, EVERYONE),
+    "robots": (lambda w: "/robots.txt", EVERYONE, EVERYONE),
+    # --- public pages (campaign, units)
+    "home": (lambda w: "/", EVERYONE, EVERYONE),
+    "campaign:list": (lambda w: "/campaigns/", EVERYONE, row(*[405] * 7)),
+    "campaign:detail": (lambda w: w.campaign.get_absolute_url(), EVERYONE, row(*[405] * 7)),
+    "campaign:theme": (lambda w: w.theme.get_absolute_url(), EVERYONE, EVERYONE),
+    "units:list": (lambda w: "/units/", EVERYONE, row(*[405] * 7)),
+    "units:detail": (lambda w: w.unit_a.get_absolute_url(), EVERYONE, EVERYONE),
+    # --- accounts
+    "login": (lambda w: reverse("login"), EVERYONE, EVERYONE),
+    "logout": (lambda w: reverse("logout"), row(*[405] * 7), row(*[REDIRECT] * 7)),
+    "password_change": (lambda w: reverse("password_change"), LOGGED_IN, LOGGED_IN),
+    "password_change_done": (
+        lambda w: reverse("password_change_done"),
+        LOGGED_IN,
+        row(LOGIN, *[405] * 6),
+    ),
+    "password_reset": (lambda w: reverse("password_reset"), EVERYONE, EVERYONE),
+    "password_reset_done": (lambda w: reverse("password_reset_done"), EVERYONE, row(*[405] * 7)),
+    "password_reset_confirm": (
+        lambda w: reverse("password_reset_confirm", args=["MQ", "bad-token"]),
+        EVERYONE,
+        EVERYONE,
+    ),
+    "password_reset_complete": (
+        lambda w: reverse("password_reset_complete"),
+        EVERYONE,
+        row(*[405] * 7),
+    ),
+    # --- pledges
+    "pledges:workspace": (lambda w: reverse("pledges:workspace"), LOGGED_IN, LOGGED_IN),
+    "pledges:start": (
+        lambda w: reverse("pledges:start"),
+        row(LOGIN, *[REDIRECT] * 6),
+        row(LOGIN, *[REDIRECT] * 6),
+    ),
+    "pledges:create": (
+        lambda w: reverse("pledges:create", args=[w.unit_a.slug, w.campaign.slug]),
+        OWN_A,
+        OWN_A,  # an empty form comes back with its errors
+    ),
+    "pledges:update": (lambda w: reverse("pledges:update", args=[w.draft_a.pk]), OWN_A, OWN_A),
+    "pledges:delete": (lambda w: reverse("pledges:delete", args=[w.draft_a.pk]), OWN_A, DONE_BY_A),
+    "pledges:submit": (lambda w: reverse("pledges:submit", args=[w.draft_a.pk]), OWN_A, DONE_BY_A),
+    "pledges:report": (
+        lambda w: reverse("pledges:report", args=[w.accepted_a.pk]),
+        OWN_A,
+        OWN_A,
+    ),
+    "pledges:review-queue": (lambda w: reverse("pledges:review-queue"), OFFICE_ONLY, OFFICE_ONLY),
+    "pledges:review": (
+        lambda w: reverse("pledges:review", args=[w.submitted_a.pk]),
+        row(LOGIN, 404, 404, 404, 404, 200, 200),
+        None,  # without a decision the form comes back with its errors
+    ),
+    "pledges:detail": (
+        lambda w: reverse("pledges:detail", args=[w.draft_a.pk]),
+        row(404, 404, 200, 200, 404, 200, 200),
+        None,
+    ),
+    "pledges:evidence": (
+        lambda w: reverse("pledges:evidence", args=[w.photo_a.pk]),
+        EVERYONE,
+        EVERYONE,
+    ),
+    "pledges:evidence-thumb": (
+        lambda w: reverse("pledges:evidence-thumb", args=[w.photo_a.pk]),
+        EVERYONE,
+        EVERYONE,
+    ),
+    # --- news and nominations
+    "news:list": (lambda w: "/news/", EVERYONE, row(*[405] * 7)),
+    "news:detail": (lambda w: w.published.get_absolute_url(), EVERYONE, row(*[405] * 7)),
+    "news:feed-rss": (lambda w: "/news/feeds/rss/", EVERYONE, EVERYONE),
+    "news:feed-atom": (lambda w: "/news/feeds/atom/", EVERYONE, EVERYONE),
+    "news:theme-feed-rss": (
+        lambda w: reverse("news:theme-feed-rss", args=[w.campaign.slug, 2]),
+        EVERYONE,
+        EVERYONE,
+    ),
+    "news:theme-feed-atom": (
+        lambda w: reverse("news:theme-feed-atom", args=[w.campaign.slug, 2]),
+        EVERYONE,
+        EVERYONE,
+    ),
+    "news:honour-board-current": (
+        lambda w: "/honour-board/",
+        row(*[REDIRECT] * 7),
+        row(*[REDIRECT] * 7),
+    ),
+    "news:honour-board": (
+        lambda w: reverse("news:honour-board", args=[w.campaign.slug]),
+        EVERYONE,
+        EVERYONE,
+    ),
+    "news:nomination-list": (
+        lambda w: reverse("news:nomination-list"),
+        LOGGED_IN,
+        row(LOGIN, *[405] * 6),
+    ),
+    "news:nomination-create": (
+        lambda w: reverse("news:nomination-create"),
+        row(LOGIN, 403, 200, 200, 200, 403, 403),
+        row(LOGIN, 403, 200, 200, 200, 403, 403),  # an empty form comes back with its errors
+    ),
+    "news:nomination-detail": (
+        lambda w: reverse("news:nomination-detail", args=[w.nomination_a.pk]),
+        SEEN_BY_A_AND_OFFICE,
+        row(LOGIN, *[405] * 6),
+    ),
+    "news:nomination-update": (
+        lambda w: reverse("news:nomination-update", args=[w.nomination_a.pk]),
+        OWN_A,
+        OWN_A,  # an empty form comes back with its errors
+    ),
+    "news:nomination-image": (
+        lambda w: reverse(
+            "news:nomination-image", args=[w.nomination_a.pk, w.nomination_a.images.first().pk]
+        ),
+        SEEN_BY_A_AND_OFFICE,
+        SEEN_BY_A_AND_OFFICE,
+    ),
+}
+
+# The admin: staff only. What the office group may do per model (v view, a add, c change,
+# d delete); superusers may do everything. Pages of a model the office may not see are 403.
+ADMIN_MODELS = {
+    "auth.group": "",
+    "auth.user": "vac",
+    "axes.accessattempt": "vd",
+    "axes.accesslog": "v",
+    "axes.accessfailurelog": "v",
+    "campaign.campaign": "vacd",
+    "campaign.theme": "vacd",
+    "campaign.legaldocument": "vacd",
+    "units.unit": "vacd",
+    "units.unitrole": "vacd",
+    "outbox.message": "vc",
+    "audit.event": "v",
+    "pledges.pledge": "vc",
+    "pledges.progressreport": "v",
+    "pledges.evidence": "v",
+    "news.commendationform": "vacd",
+    "news.commendation": "vacd",
+    "news.nomination": "vc",
+}
+# Records only the portal itself writes (logs, and pledges and progress, which go through the
+# unit heads' workspace, and nominations): nobody adds them in the admin, not even a superuser.
+WRITTEN_BY_THE_PORTAL = {
+    "axes.accessattempt", "axes.accesslog", "axes.accessfailurelog", "outbox.message",
+    "audit.event", "pledges.pledge", "pledges.progressreport", "pledges.evidence",
+    "news.nomination",
+}  # fmt: skip
+# Lists that open on a default filter (the nominations waiting for a decision).
+FILTERED_BY_DEFAULT = {"news.nomination"}
+ADMIN_SITE_PAGES = {  # pages of the admin site itself, for any staff member
+    "admin:index": "admin/",
+    "admin:password_change": "admin/password_change/",
+    "admin:password_change_done": "admin/password_change/done/",
+    "admin:jsi18n": "admin/jsi18n/",
+}
+ADMIN_ALSO = {  # the admin's other patterns, checked through the pages above or by the apps
+    "admin:login", "admin:logout", "admin:autocomplete", "admin:view_on_site", "admin:app_list",
+    "admin:news_commendation_preview", "admin:news_nomination_accept",
+    "admin:news_nomination_decline", "admin:auth_user_password_change",
+}  # fmt: skip
+
+
+def pattern_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                ns = pattern.namespace
+                walk(
+                    pattern.url_patterns,
+                    f"{namespace}:{ns}" if namespace and ns else ns or namespace,
+                )
+            elif isinstance(pattern, URLPattern):
+                name = pattern.name or str(pattern.pattern).strip("^$/") or "?"
+                names.add(f"{namespace}:{name}" if namespace else name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def admin_names() -> set[str]:
+    names = set(ADMIN_SITE_PAGES) | ADMIN_ALSO
+    for label in ADMIN_MODELS:
+        prefix = "admin:" + label.replace(".", "_")
+        names |= {f"{prefix}_{suffix}" for suffix in ("changelist", "add", "change", "delete")}
+        names |= {f"{prefix}_history", f"{prefix}_simple_history"}
+    return names
+
+
+def test_every_url_pattern_has_a_row():
+    # The admin's unnamed patterns only redirect old object URLs to their change page.
+    unnamed = {n for n in pattern_names() if n.startswith("admin:") and "<" in n or "(" in n}
+    missing = sorted(pattern_names() - set(TABLE) - admin_names() - unnamed)
+    assert missing == [], f"URL patterns without a row in the permission table: {missing}"
+
+
+@pytest.fixture
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    private = {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "private"}}
+    settings.STORAGES = {**settings.STORAGES, "private": private}
+    load_campaign()
+    load_demo(password="demo password for the matrix")
+    User = get_user_model()
+    campaign = Campaign.objects.get()
+    unit_a = Unit.objects.get(slug="phong-quan-ly-thuong-mai")
+    unit_b = Unit.objects.get(slug="phong-quan-ly-cong-nghiep")
+    theme = campaign.themes.get(number=2)
+    common = {"campaign": campaign, "theme": theme, "unit": unit_a}
+    accepted_a = make_pledge(status="accepted", **common)
+    head_a = User.objects.get(username="head1")
+    nomination_a = make_nomination(unit=unit_a, theme=theme, by=head_a, images=[jpeg_bytes()])
+    return SimpleNamespace(
+        campaign=campaign,
+        theme=theme,
+        unit_a=unit_a,
+        unit_b=unit_b,
+        draft_a=make_pledge(status="draft", **common),
+        submitted_a=make_pledge(status="submitted", **common),
+        accepted_a=accepted_a,
+        photo_a=make_evidence(report=make_report(pledge=accepted_a, by=head_a)),
+        published=make_commendation(campaign=campaign, unit=unit_a, theme=theme),
+        draft_commendation=make_commendation(campaign=campaign, unit=unit_a, status="draft"),
+        nomination_a=nomination_a,
+        users={
+            "anonymous": None,
+            "nobody": make_user(username="nobody"),
+            "head_a": head_a,
+            "deputy_a": User.objects.get(username="deputy1"),
+            "head_b": User.objects.get(username="head2"),
+            "office": User.objects.get(username="office"),
+            "superuser": make_user(username="root", is_staff=True, is_superuser=True),
+        },
+    )
+
+
+def outcome(response) -> str | int:
+    """What a response amounts to, in the table's terms."""
+    if response.status_code != 302:
+        return response.status_code
+    location = response["Location"]
+    if location.startswith(f"{reverse('admin:login')}?next="):
+        return ADMIN_LOGIN
+    if location.startswith(f"{reverse('login')}?next="):
+        return LOGIN
+    return REDIRECT
+
+
+def as_each_role(world, request_for_role) -> dict:
+    """{role: outcome}, each role in a fresh client; each write is undone before the next."""
+    from django.db import transaction
+    from django.test import Client
+
+    seen = {}
+    for role in ROLES:
+        client = Client()
+        if world.users[role]:
+            client.force_login(world.users[role])
+        with transaction.atomic():
+            seen[role] = outcome(request_for_role(client))
+            transaction.set_rollback(True)
+    return seen
+
+
+@pytest.mark.parametrize("name", list(TABLE))
+def test_portal_url(world, name):
+    build, get_outcomes, post_outcomes = TABLE[name]
+    path = build(world)
+    got = as_each_role(world, lambda c: c.get(path))
+    assert got == get_outcomes, f"GET {path}: {got}"
+    got = as_each_role(world, lambda c: c.post(path, {}))
+    assert got == (post_outcomes or get_outcomes), f"POST {path}: {got}"
+
+
+def admin_cases():
+    for label, perms in ADMIN_MODELS.items():
+        for kind, needs in (("changelist", "v"), ("add", "a"), ("change", "v"), ("history", "v")):
+            yield label, kind, needs, perms
+
+
+def admin_object(label):
+    from django.apps import apps
+
+    model = apps.get_model(label)
+    objects = model.objects.order_by("pk")
+    if label == "auth.user":
+        objects = objects.filter(is_staff=False)  # staff accounts are not the office's to edit
+    return objects.first()
+
+
+@pytest.mark.parametrize(("label", "perms"), ADMIN_MODELS.items())
+def test_admin_url(world, label, perms):
+    obj = admin_object(label)
+    for kind, needs in (("changelist", "v"), ("add", "a"), ("change", "v"), ("history", "v")):
+        if kind in ("change", "history") and obj is None:
+            continue
+        args = [obj.pk] if kind in ("change", "history") else []
+        path = reverse(f"admin:{label.replace('.', '_')}_{kind}", args=args)
+        ok = REDIRECT if kind == "changelist" and label in FILTERED_BY_DEFAULT else 200
+        office = ok if needs in perms else 403
+        superuser = 403 if kind == "add" and label in WRITTEN_BY_THE_PORTAL else ok
+        expected = row(ADMIN_LOGIN, *[ADMIN_LOGIN] * 4, office, superuser)
+        got = as_each_role(world, lambda c, p=path: c.get(p))
+        assert got == expected, f"GET {path}: {got}"
+
+
+@pytest.mark.parametrize("name", list(ADMIN_SITE_PAGES))
+def test_admin_site_pages(world, name):
+    path = reverse(name)
+    expected = row(*[ADMIN_LOGIN] * 5, 200, 200)
+    got = as_each_role(world, lambda c: c.get(path))
+    assert got == expected, f"GET {path}: {got}"
