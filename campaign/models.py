@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from campaign.office import is_office
 from campaign.text import vi_slugify
 from campaign.validators import document_number_validator
 
@@ -65,6 +66,10 @@ class CampaignQuerySet(models.QuerySet):
 
     def active(self) -> CampaignQuerySet:
         return self.filter(status=Campaign.Status.ACTIVE)
+
+    def visible_to(self, user) -> CampaignQuerySet:
+        """The public campaigns; drafts too for the office, which prepares them."""
+        return self.all() if is_office(user) else self.public()
 
     def current(self) -> Campaign | None:
         """The campaign the home page shows: the newest active one, else the newest public."""

@@ -76,7 +76,10 @@ def csrf_failure(request, reason=""):
 
 
 # Pages crawlers have no business with (all need a login anyway), in both languages.
-ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/en/accounts/", "/nominations/", "/en/nominations/"]
+ROBOTS_DISALLOW = [
+    "/admin/", "/accounts/", "/en/accounts/", "/nominations/", "/en/nominations/",
+    "/office/", "/en/office/",
+]  # fmt: skip
 
 
 @login_not_required

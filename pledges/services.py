@@ -309,9 +309,7 @@ def pledges_remind_stale(*, days: int, today: dt.date | None = None) -> int:
     """
     today = today or timezone.localdate()
     stale = (
-        Pledge.objects.stale(days=days)
-        .select_related("unit", "theme", "campaign")
-        .order_by("pk")
+        Pledge.objects.stale(days=days).select_related("unit", "theme", "campaign").order_by("pk")
     )
     queued = 0
     for pledge in stale:
