@@ -204,7 +204,7 @@ def report(request, slug: str, unit: str | None = None):
         "days": days,
         "matrix": matrix,
         "stats": reports.campaign_statistics(
-            campaign=campaign, user=request.user, unit=unit_obj, drafts=False
+            campaign=campaign, user=request.user, unit=unit_obj, drafts=False, themes=matrix.themes
         ),
         "candidates": reports.commendation_candidates(
             campaign=campaign, user=request.user, unit=unit_obj
