@@ -164,11 +164,12 @@ def test_the_page_shows_cells_flags_and_the_tree(client, world, settings):
     assert f'href="{pledge.get_absolute_url()}">Bình ổn giá</a>' in html
     assert "Đã gửi duyệt" in html and "0%" in html
     assert "Chờ duyệt quá hạn" in html  # the waiting flag, from the setting's 10 days
+    assert html.count('class="badge matrix-flag flag-waiting">') == 2  # legend and cell
     assert "Chưa có cam kết" in html
     assert "gửi duyệt quá 10 ngày" in html  # the legend names N
     html = client.get(url, {"days": "20"}).content.decode()
     assert "gửi duyệt quá 20 ngày" in html
-    assert 'class="badge matrix-flag flag-waiting">' not in html
+    assert html.count('class="badge matrix-flag flag-waiting">') == 1  # in the legend only
 
 
 def test_bad_filters_are_named_and_the_page_still_shows(client, world):

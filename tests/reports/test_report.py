@@ -111,7 +111,7 @@ def test_unit_report_names_the_unit_and_its_head(office_client, world):
     assert "của Phòng Quản lý Thương mại" in page
     assert "Bình ổn giá" in page and "40%" in page
     assert "Của phòng khác" not in page
-    assert "đơn vị có cam kết ở 1 trong 4 nội dung thi đua" in page
+    assert "Đơn vị có cam kết ở 1 trong 4 nội dung thi đua" in page
     assert "THỦ TRƯỞNG ĐƠN VỊ" in page and "Nguyễn Văn An" in page
 
 
