@@ -58,7 +58,6 @@ class Cell:
 @dataclass
 class Row:
     unit: Unit
-    depth: int
     cells: list[Cell]
 
     @property
@@ -178,7 +177,7 @@ def coverage_matrix(
             return None
         for cell in cells:
             totals.update(cell.flags)
-        return Row(unit=node.unit, depth=node.depth, cells=cells)
+        return Row(unit=node.unit, cells=cells)
 
     def make_group(node: UnitNode) -> Group | None:
         rows = [make_row(node)]

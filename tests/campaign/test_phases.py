@@ -155,3 +155,17 @@ def test_the_fixture_campaign_gets_its_2022_phases_once():
     assert again["phases"] == 0 and CampaignPhase.objects.count() == 5
     assert CampaignPhase.objects.get(kind=K.LAUNCH).title_vi == "Sửa bởi văn phòng"
     assert Campaign.objects.get().issuing_place == "Bến Tre"  # filled in where still empty
+
+
+def test_the_demo_opens_late_pledges_once_and_respects_the_office_afterwards():
+    from campaign.seed.demo import load_demo
+
+    load_campaign()
+    load_demo(password="demo password one")
+    campaign = Campaign.objects.get()
+    # The fixture's registration was in 2022: the demo accounts could not submit otherwise.
+    assert campaign.late_pledges_allowed and campaign.registration_open(timezone.localdate())
+    Campaign.objects.update(late_pledges_allowed=False)
+    load_demo(password="demo password one")
+    assert not Campaign.objects.get().late_pledges_allowed
+    assert not Campaign.objects.get().registration_open(timezone.localdate())
