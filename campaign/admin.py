@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from campaign.admin_widgets import AutocompleteMixin
-from campaign.models import Campaign, CampaignDocument, LegalDocument, Theme
+from campaign.models import Campaign, CampaignDocument, CampaignPhase, LegalDocument, Theme
 
 admin.site.site_header = _("Emulation portal – office")
 admin.site.site_title = _("Emulation portal")
@@ -15,6 +15,12 @@ class ThemeInline(TranslationStackedInline):
     model = Theme
     extra = 0
     fields = ["number", "title", "description"]
+
+
+class CampaignPhaseInline(TranslationStackedInline):  # stacked: tabular inputs have no labels
+    model = CampaignPhase
+    extra = 0
+    fields = ["kind", "title", "starts_on", "ends_on"]
 
 
 class CampaignDocumentInline(
@@ -33,13 +39,24 @@ class CampaignAdmin(TranslationAdmin):
     search_fields = ["title_vi", "title_en", "slug", "summary_vi"]
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ["title_vi"]}
-    inlines = [ThemeInline, CampaignDocumentInline]
+    inlines = [ThemeInline, CampaignPhaseInline, CampaignDocumentInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "summary", "body"]}),
-        (_("Dates"), {"fields": ["published_on", "starts_on", "ends_on"]}),
+        (
+            _("Dates"),
+            {"fields": ["published_on", "starts_on", "ends_on", "late_pledges_allowed"]},
+        ),
         (
             _("Issuer and contact"),
-            {"fields": ["issuing_body", "contact_email", "contact_phones", "source_line"]},
+            {
+                "fields": [
+                    "issuing_body",
+                    "issuing_place",
+                    "contact_email",
+                    "contact_phones",
+                    "source_line",
+                ]
+            },
         ),
     ]
 

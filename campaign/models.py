@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from campaign.office import is_office
 from campaign.text import vi_slugify
 from campaign.validators import document_number_validator
 
@@ -63,6 +67,10 @@ class CampaignQuerySet(models.QuerySet):
     def active(self) -> CampaignQuerySet:
         return self.filter(status=Campaign.Status.ACTIVE)
 
+    def visible_to(self, user) -> CampaignQuerySet:
+        """The public campaigns; drafts too for the office, which prepares them."""
+        return self.all() if is_office(user) else self.public()
+
     def current(self) -> Campaign | None:
         """The campaign the home page shows: the newest active one, else the newest public."""
         return (
@@ -101,6 +109,12 @@ class Campaign(models.Model):
         help_text=_("The full text of the announcement. Separate paragraphs with a blank line."),
     )
     issuing_body = models.CharField(_("issuing body"), max_length=200)
+    issuing_place = models.CharField(
+        _("place of issue"),
+        max_length=100,
+        blank=True,
+        help_text=_("Printed before the date of the campaign's reports, e.g. Bến Tre."),
+    )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phones = models.CharField(_("contact phones"), max_length=120, blank=True)
     published_on = models.DateField(_("published on"))
@@ -118,6 +132,15 @@ class Campaign(models.Model):
         max_length=200,
         blank=True,
         help_text=_("e.g. Source: Office of the Department"),
+    )
+    late_pledges_allowed = models.BooleanField(
+        _("accept pledges outside the registration phase"),
+        default=False,
+        help_text=_(
+            "The office's override: while ticked, units may submit pledges for review at any "
+            "time. Unticked, they may submit only during a registration phase (when the "
+            "campaign has one)."
+        ),
     )
     legal_documents = models.ManyToManyField(
         LegalDocument,
@@ -157,6 +180,14 @@ class Campaign(models.Model):
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+    def registration_open(self, day: dt.date) -> bool:
+        """Whether units may submit pledges on `day`: during a registration phase; at any time
+        when the campaign has none or the office allows late pledges."""
+        if self.late_pledges_allowed:
+            return True
+        phases = [p for p in self.phases.all() if p.kind == CampaignPhase.Kind.REGISTRATION]
+        return not phases or any(p.includes(day) for p in phases)
 
 
 class CampaignDocument(models.Model):
@@ -210,6 +241,115 @@ class Theme(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("campaign:theme", kwargs={"slug": self.campaign.slug, "number": self.number})
+
+
+class CampaignPhaseQuerySet(models.QuerySet):
+    def on(self, day: dt.date) -> CampaignPhaseQuerySet:
+        """Phases running on `day` (both ends included)."""
+        return self.filter(starts_on__lte=day, ends_on__gte=day)
+
+    def ending_between(self, first: dt.date, last: dt.date) -> CampaignPhaseQuerySet:
+        return self.filter(ends_on__gte=first, ends_on__lte=last)
+
+
+class PhaseKind(models.TextChoices):
+    LAUNCH = "launch", _("Launch")
+    REGISTRATION = "registration", _("Registration of pledges")
+    IMPLEMENTATION = "implementation", _("Implementation")
+    PRELIMINARY_REVIEW = "preliminary_review", _("Preliminary review")
+    FINAL_REVIEW = "final_review", _("Final review")
+
+
+class CampaignPhase(models.Model):
+    """A dated step of a campaign, as the Law on Emulation and Commendation sets them out:
+    launch, registration of pledges, implementation, preliminary and final review."""
+
+    Kind = PhaseKind
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="phases", verbose_name=_("campaign")
+    )
+    kind = models.CharField(
+        _("phase"),
+        max_length=20,
+        choices=Kind,
+        help_text=_(
+            "Pledges can be submitted only during a registration phase, unless the campaign "
+            "has none or the office allows late pledges."
+        ),
+    )
+    title = models.CharField(
+        _("name"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional, e.g. “Six-month preliminary review”; the phase's kind otherwise."),
+    )
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), help_text=_("The deadline of this phase (included)."))
+
+    objects = CampaignPhaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("campaign phase")
+        verbose_name_plural = _("campaign phases")
+        ordering = ["starts_on", "ends_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="campaignphase_ends_after_start",
+                violation_error_message=_("The end date must not be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=PhaseKind.values), name="campaignphase_kind_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.title or self.get_kind_display()
+
+    def includes(self, day: dt.date) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+
+@dataclass(frozen=True)
+class TimelineStep:
+    """One phase as the campaign page shows it on a given day."""
+
+    phase: CampaignPhase
+    state: str  # "done", "current" or "upcoming"
+    days_to_start: int
+    days_to_end: int
+
+
+@dataclass(frozen=True)
+class Timeline:
+    steps: list[TimelineStep]
+    next_deadline: TimelineStep | None  # the phase whose end comes next
+
+
+def phase_timeline(phases, day: dt.date) -> Timeline:
+    """The phases in order, each done, current or upcoming on `day`, and the next deadline."""
+    steps = []
+    for phase in sorted(phases, key=lambda p: (p.starts_on, p.ends_on, p.pk or 0)):
+        if phase.ends_on < day:
+            state = "done"
+        else:
+            state = "current" if phase.starts_on <= day else "upcoming"
+        steps.append(
+            TimelineStep(
+                phase=phase,
+                state=state,
+                days_to_start=(phase.starts_on - day).days,
+                days_to_end=(phase.ends_on - day).days,
+            )
+        )
+    ahead = [step for step in steps if step.state != "done"]
+    deadline = min(ahead, key=lambda step: step.phase.ends_on) if ahead else None
+    return Timeline(steps=steps, next_deadline=deadline)
 
 
 def current_campaign(request) -> Campaign | None:

@@ -211,6 +211,12 @@ AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 PLEDGE_STALE_DAYS = env.int("PLEDGE_STALE_DAYS", default=30)
 
+# Office dashboard and reminders: after how many days a submitted pledge not yet reviewed, or an
+# accepted one without progress, is flagged in the coverage matrix (the page's `days` parameter
+# overrides it), and how many days ahead `send_reminders` warns of deadlines.
+OFFICE_FLAG_DAYS = env.int("OFFICE_FLAG_DAYS", default=30)
+REMINDER_DAYS_AHEAD = env.int("REMINDER_DAYS_AHEAD", default=7)
+
 # Security headers. The portal's own pages carry no inline script or style, so the policy needs
 # neither 'unsafe-inline' nor a nonce; public pages stay cacheable whole.
 SECURE_CSP = {

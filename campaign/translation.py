@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from campaign.models import Campaign, LegalDocument, Theme
+from campaign.models import Campaign, CampaignPhase, LegalDocument, Theme
 
 
 @register(Campaign)
@@ -19,3 +19,8 @@ class ThemeTranslation(TranslationOptions):
 class LegalDocumentTranslation(TranslationOptions):
     fields = ("title", "issuer")
     required_languages = ("vi",)
+
+
+@register(CampaignPhase)
+class CampaignPhaseTranslation(TranslationOptions):
+    fields = ("title",)

@@ -49,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     # Pledges: the workspace, the review queue, pledge pages and evidence files.
     path("", include("pledges.urls")),
+    # The office dashboard and review reports: /office/… (campaign/dashboard.py).
+    path("office/", include("campaign.dashboard_urls")),
     prefix_default_language=False,
 )
 

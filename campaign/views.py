@@ -10,11 +10,12 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from campaign.models import Campaign
+from campaign.models import Campaign, phase_timeline
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class CampaignDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["themes"] = self.object.themes.all()
         context["documents"] = self.object.legal_documents.order_by("campaigndocument__position")
+        context["timeline"] = phase_timeline(self.object.phases.all(), timezone.localdate())
         return context
 
 
@@ -74,7 +76,10 @@ def csrf_failure(request, reason=""):
 
 
 # Pages crawlers have no business with (all need a login anyway), in both languages.
-ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/en/accounts/", "/nominations/", "/en/nominations/"]
+ROBOTS_DISALLOW = [
+    "/admin/", "/accounts/", "/en/accounts/", "/nominations/", "/en/nominations/",
+    "/office/", "/en/office/",
+]  # fmt: skip
 
 
 @login_not_required

@@ -6,6 +6,7 @@ all go through them.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -64,6 +65,20 @@ class PledgeQuerySet(models.QuerySet):
         if not is_office(user):
             return self.none()
         return self.filter(status=Pledge.Status.SUBMITTED)
+
+    def stale(self, *, days: int, now: dt.datetime | None = None) -> PledgeQuerySet:
+        """Accepted pledges with no progress report for more than `days` days (counted from
+        their acceptance while they have none)."""
+        cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+        return self.filter(status=Pledge.Status.ACCEPTED).filter(
+            Q(latest_report_at__lt=cutoff)
+            | Q(latest_report_at__isnull=True, reviewed_at__lt=cutoff)
+        )
+
+    def waiting_review(self, *, days: int, now: dt.datetime | None = None) -> PledgeQuerySet:
+        """Submitted pledges the office has not reviewed for more than `days` days."""
+        cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+        return self.filter(status=Pledge.Status.SUBMITTED, submitted_at__lt=cutoff)
 
     def stats_by_theme(self) -> dict[int, ThemeStats]:
         """Units that pledged and their average progress per theme, in one query."""
@@ -281,6 +296,23 @@ class Pledge(models.Model):
     @property
     def is_reportable(self) -> bool:
         return self.status == self.Status.ACCEPTED
+
+    def is_stale(self, *, days: int, now: dt.datetime | None = None) -> bool:
+        """The instance reading of `Pledge.objects.stale()`."""
+        if self.status != self.Status.ACCEPTED:
+            return False
+        cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+        since = self.latest_report_at or self.reviewed_at
+        return since is not None and since < cutoff
+
+    def is_waiting_review(self, *, days: int, now: dt.datetime | None = None) -> bool:
+        """The instance reading of `Pledge.objects.waiting_review()`."""
+        cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+        return (
+            self.status == self.Status.SUBMITTED
+            and self.submitted_at is not None
+            and self.submitted_at < cutoff
+        )
 
     @property
     def target_number(self) -> Decimal:

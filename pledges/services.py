@@ -14,15 +14,15 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from audit.models import Event
 from audit.services import audit_record
 from campaign.images import ProcessedImage
-from campaign.models import Campaign, LegalDocument, Theme
+from campaign.models import Campaign, CampaignPhase, LegalDocument, Theme
 from campaign.office import OFFICE_GROUP
 from pledges import notifications
 from pledges.models import Evidence, Pledge, PledgeQuerySet, ProgressReport
@@ -186,12 +186,41 @@ def pledge_submit(*, pledge: Pledge, actor, version: int | None = None) -> Pledg
         _authorize(current, Pledge.objects.editable_by(actor))
         if version is not None and current.version != version:
             raise StaleEditError(current)
+        today = timezone.localdate()
+        if not current.campaign.registration_open(today):
+            raise PledgeStateError(registration_closed_message(current.campaign, today))
         current.status = Status.SUBMITTED
         current.submitted_by = actor
         current.submitted_at = timezone.now()
         _save(current, actor, "submit")
         notifications.pledge_submitted(current, to=office_emails())
     return current
+
+
+def registration_closed_message(campaign: Campaign, today: dt.date) -> str:
+    """Why a pledge cannot be submitted now, naming the registration phase that matters: the
+    next one if there is one, else the last."""
+    phases = sorted(
+        (p for p in campaign.phases.all() if p.kind == CampaignPhase.Kind.REGISTRATION),
+        key=lambda p: p.starts_on,
+    )
+    upcoming = [p for p in phases if p.starts_on > today]
+    phase = upcoming[0] if upcoming else phases[-1]
+    dates = {
+        "start": date_format(phase.starts_on, "SHORT_DATE_FORMAT"),
+        "end": date_format(phase.ends_on, "SHORT_DATE_FORMAT"),
+    }
+    if upcoming:
+        text = _(
+            "Pledges can be submitted only during the registration of pledges, from %(start)s "
+            "to %(end)s. Your pledge is kept as it is; submit it then."
+        )
+    else:
+        text = _(
+            "The registration of pledges ended on %(end)s, so the pledge cannot be submitted. "
+            "It is kept as it is; ask the campaign office to accept late pledges."
+        )
+    return text % dates
 
 
 def pledge_accept(*, pledge: Pledge, actor, note: str = "") -> Pledge:
@@ -285,15 +314,8 @@ def pledges_remind_stale(*, days: int, today: dt.date | None = None) -> int:
     Returns how many reminders were queued now (those already sent today are skipped).
     """
     today = today or timezone.localdate()
-    cutoff = timezone.now() - dt.timedelta(days=days)
     stale = (
-        Pledge.objects.filter(status=Status.ACCEPTED)
-        .filter(
-            Q(latest_report_at__lt=cutoff)
-            | Q(latest_report_at__isnull=True, reviewed_at__lt=cutoff)
-        )
-        .select_related("unit", "theme", "campaign")
-        .order_by("pk")
+        Pledge.objects.stale(days=days).select_related("unit", "theme", "campaign").order_by("pk")
     )
     queued = 0
     for pledge in stale:

@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 
@@ -207,7 +208,11 @@ def pledge_submit(request, pk: int):
         )
         return redirect("pledges:workspace")
     form = SubmitForm(initial={"version": pledge.version})
-    return render(request, "pledges/pledge_submit.html", {"pledge": pledge, "form": form})
+    context = {"pledge": pledge, "form": form}
+    today = timezone.localdate()
+    if not pledge.campaign.registration_open(today):
+        context["closed"] = services.registration_closed_message(pledge.campaign, today)
+    return render(request, "pledges/pledge_submit.html", context)
 
 
 @login_required

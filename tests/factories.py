@@ -162,7 +162,8 @@ def make_pledge(*, status: str = "draft", **kw):
     if "campaign" not in kw:
         kw["campaign"] = kw["theme"].campaign if "theme" in kw else make_campaign()
     kw.setdefault("theme", kw["campaign"].themes.order_by("number").first())
-    kw.setdefault("unit", make_unit())
+    if "unit" not in kw:  # not setdefault: that would create a unit even when one is given
+        kw["unit"] = make_unit()
     n = next(_seq)
     kw.setdefault("title", f"Cam kết số {n}")
     kw.setdefault("commitment", "Đơn vị cam kết thực hiện đầy đủ nội dung thi đua.")

@@ -174,6 +174,37 @@ TABLE = {
         SEEN_BY_A_AND_OFFICE,
         SEEN_BY_A_AND_OFFICE,
     ),
+    # --- the office dashboard
+    "office:index": (  # sends the office on to the current campaign's dashboard
+        lambda w: reverse("office:index"),
+        row(LOGIN, 403, 403, 403, 403, REDIRECT, REDIRECT),
+        row(LOGIN, 403, 403, 403, 403, REDIRECT, REDIRECT),
+    ),
+    "office:matrix": (
+        lambda w: reverse("office:matrix", args=[w.campaign.slug]),
+        OFFICE_ONLY,
+        OFFICE_ONLY,
+    ),
+    "office:statistics": (
+        lambda w: reverse("office:statistics", args=[w.campaign.slug]),
+        OFFICE_ONLY,
+        OFFICE_ONLY,
+    ),
+    "office:candidates": (
+        lambda w: reverse("office:candidates", args=[w.campaign.slug]),
+        OFFICE_ONLY,
+        OFFICE_ONLY,
+    ),
+    "office:report": (
+        lambda w: reverse("office:report", args=[w.campaign.slug]),
+        OFFICE_ONLY,
+        OFFICE_ONLY,
+    ),
+    "office:unit-report": (
+        lambda w: reverse("office:unit-report", args=[w.campaign.slug, w.unit_a.slug]),
+        OFFICE_ONLY,
+        OFFICE_ONLY,
+    ),
 }
 
 # The admin: staff only. What the office group may do per model (v view, a add, c change,

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from campaign.models import Campaign
 from campaign.office import OFFICE_GROUP
 from units.models import Unit, UnitRole
 
@@ -68,6 +69,10 @@ def load_demo(*, password: str, department_slug: str = "so-cong-thuong-ben-tre")
         )
         created["units"] += new
         divisions.append(unit)
+    if created["units"]:
+        # The fixture campaign's registration phase was in 2022, but the demo accounts work
+        # today: the first demo load opens late pledges (the office can close them in the admin).
+        Campaign.objects.active().update(late_pledges_allowed=True)
 
     office_group = Group.objects.get(name=OFFICE_GROUP)
     for username, first, last, division, role in DEMO_ACCOUNTS:

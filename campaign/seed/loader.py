@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from campaign.models import Campaign, CampaignDocument, LegalDocument, Theme
+from campaign.models import Campaign, CampaignDocument, CampaignPhase, LegalDocument, Theme
 from units.models import Unit
 
 FIXTURE = Path(__file__).with_name("ben-tre-2022.json")
@@ -14,13 +14,18 @@ FIXTURE = Path(__file__).with_name("ben-tre-2022.json")
 
 @transaction.atomic
 def load_campaign(path: Path = FIXTURE) -> Counter:
-    """Create the campaign, its themes, legal basis and units where missing; count creations."""
+    """Create the campaign, its themes, phases, legal basis and units where missing; count
+    creations."""
     data = json.loads(path.read_text(encoding="utf-8"))
     created: Counter = Counter()
 
     fields = dict(data["campaign"])
     campaign, new = Campaign.objects.get_or_create(slug=fields.pop("slug"), defaults=fields)
     created["campaigns"] += new
+    if not campaign.issuing_place and fields.get("issuing_place"):
+        # Added to the fixture later: fill it in where it is still empty.
+        campaign.issuing_place = fields["issuing_place"]
+        campaign.save(update_fields=["issuing_place"])
 
     for theme in data["themes"]:
         fields = dict(theme)
@@ -28,6 +33,13 @@ def load_campaign(path: Path = FIXTURE) -> Counter:
             campaign=campaign, number=fields.pop("number"), defaults=fields
         )
         created["themes"] += new
+
+    for phase in data.get("phases", []):
+        fields = dict(phase)
+        _obj, new = CampaignPhase.objects.get_or_create(
+            campaign=campaign, kind=fields.pop("kind"), defaults=fields
+        )
+        created["phases"] += new
 
     for position, doc in enumerate(data["legal_documents"], start=1):
         fields = dict(doc)

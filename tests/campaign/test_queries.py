@@ -16,8 +16,8 @@ BUDGETS = {
     "/en/": 4,
     "/campaigns/": 3,  # count for the paginator, the page, footer campaign
     # campaign, current campaign (footer), themes, legal documents, + pledge figures per theme,
-    # latest pledges
-    f"/campaigns/{SLUG}/": 6,
+    # latest pledges, + the campaign's phases (the timeline)
+    f"/campaigns/{SLUG}/": 7,
     # theme with campaign, sibling themes, footer campaign, + pledge figures, pledge count (the
     # page of pledges itself is one more query once there are any: tests/pledges/test_queries.py)
     # + the theme's commendations

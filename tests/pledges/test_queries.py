@@ -88,8 +88,9 @@ BUDGETS = {
     ("theme-page-2", None): 7,
     # unit, roles, sub-units, footer, public pledges with campaign and theme, commendations
     ("unit", None): 6,
-    # campaign, footer, themes, legal basis, figures per theme, latest pledges
-    ("campaign", None): 6,
+    # campaign, footer, themes, legal basis, figures per theme, latest pledges, + the
+    # campaign's phases (the timeline)
+    ("campaign", None): 7,
 }
 
 

@@ -7,8 +7,9 @@ from pledges.services import pledges_remind_stale
 class Command(BaseCommand):
     help = (
         "E-mail the heads of accepted pledges that have had no progress report for a number of "
-        "days (PLEDGE_STALE_DAYS, 30 by default). Run it daily; a pledge is reminded at most "
-        "once a day however often it runs."
+        "days (PLEDGE_STALE_DAYS, 30 by default). A pledge is reminded at most once a day "
+        "however often it runs. `send_reminders` runs this too, with the deadline reminders "
+        "and the office digest: schedule that one."
     )
 
     def add_arguments(self, parser):

@@ -1,0 +1,182 @@
+"""The coverage matrix: each flag raised exactly when it should be, N days from the setting or
+the page, and the filters by unit subtree, status and flag."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campaign import reports
+from pledges.models import Pledge
+from tests.factories import make_pledge, make_report
+
+pytestmark = pytest.mark.django_db
+
+S = Pledge.Status
+NOW = timezone.now()
+
+
+def ago(days: float) -> dt.datetime:
+    return NOW - dt.timedelta(days=days)
+
+
+def matrix(world, days=30, **filters):
+    roots = reports.unit_tree()
+    if "unit" in filters:
+        roots = [reports.find_node(roots, filters.pop("unit"))]
+    return reports.coverage_matrix(
+        campaign=world.campaign, user=world.office, roots=roots, days=days, now=NOW, **filters
+    )
+
+
+def flags(table, unit) -> list[list[str]]:
+    """The flags of `unit`'s row, theme by theme."""
+    [row] = [row for row in table.rows() if row.unit == unit]
+    return [cell.flags for cell in row.cells]
+
+
+def test_a_theme_without_a_pledge_is_flagged_and_a_draft_does_not_count(world):
+    t1, t2, t3, _t4 = world.themes
+    make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t1, status=S.ACCEPTED)
+    make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t2, status=S.DRAFT)
+    make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t3, status=S.RETURNED)
+    assert flags(matrix(world), world.unit_a) == [[], ["no-pledge"], [], ["no-pledge"]]
+    assert flags(matrix(world), world.unit_b) == [["no-pledge"]] * 4
+
+
+def test_submitted_and_not_reviewed_for_more_than_n_days(world):
+    t1, t2, *_ = world.themes
+    make_pledge(
+        campaign=world.campaign,
+        unit=world.unit_a,
+        theme=t1,
+        status=S.SUBMITTED,
+        submitted_at=ago(31),
+    )
+    make_pledge(
+        campaign=world.campaign,
+        unit=world.unit_a,
+        theme=t2,
+        status=S.SUBMITTED,
+        submitted_at=ago(29),
+    )
+    assert flags(matrix(world), world.unit_a)[:2] == [["waiting"], []]
+    # N from the caller (the page's `days`): 28 days flags both.
+    assert flags(matrix(world, days=28), world.unit_a)[:2] == [["waiting"], ["waiting"]]
+
+
+def test_accepted_without_progress_for_more_than_n_days(world):
+    t1, t2, t3, t4 = world.themes
+    quiet = make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t1, status=S.ACCEPTED)
+    make_report(pledge=quiet, percent=20, reported_at=ago(45))
+    recent = make_pledge(
+        campaign=world.campaign, unit=world.unit_a, theme=t2, status=S.ACCEPTED, reviewed_at=ago(90)
+    )
+    make_report(pledge=recent, percent=50, reported_at=ago(3))
+    make_pledge(
+        campaign=world.campaign, unit=world.unit_a, theme=t3, status=S.ACCEPTED, reviewed_at=ago(40)
+    )  # never reported, accepted 40 days ago
+    make_pledge(
+        campaign=world.campaign,
+        unit=world.unit_a,
+        theme=t4,
+        status=S.COMPLETED,
+        reviewed_at=ago(90),
+        latest_report_at=ago(60),
+    )  # done: nothing to flag
+    assert flags(matrix(world), world.unit_a) == [["stale"], [], ["stale"], []]
+    assert flags(matrix(world, days=50), world.unit_a) == [[], [], [], []]
+
+
+def test_the_flags_agree_with_the_querysets_the_reminders_use(world):
+    t1, t2, *_ = world.themes
+    make_pledge(
+        campaign=world.campaign,
+        unit=world.unit_a,
+        theme=t1,
+        status=S.SUBMITTED,
+        submitted_at=ago(31),
+    )
+    make_pledge(
+        campaign=world.campaign, unit=world.unit_b, theme=t2, status=S.ACCEPTED, reviewed_at=ago(31)
+    )
+    table = matrix(world)
+    assert table.totals == {"no-pledge": 4 * 4 - 2, "waiting": 1, "stale": 1}
+    assert Pledge.objects.waiting_review(days=30, now=NOW).count() == 1
+    assert Pledge.objects.stale(days=30, now=NOW).count() == 1
+
+
+def test_rows_follow_the_tree_in_collapsible_groups(world):
+    table = matrix(world)
+    [dept] = table.groups
+    assert dept.unit == world.dept
+    assert [row.unit for row in dept.rows] == [world.dept, world.unit_a]
+    [group_b] = dept.groups  # unit B has a sub-unit: a group of its own inside
+    assert [row.unit for row in group_b.rows] == [world.unit_b, world.team_b]
+    assert dept.unit_count == 4
+
+
+def test_filter_by_subtree_status_and_flag(world):
+    t1, t2, *_ = world.themes
+    make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t1, status=S.ACCEPTED)
+    make_pledge(campaign=world.campaign, unit=world.team_b, theme=t1, status=S.SUBMITTED)
+    make_pledge(campaign=world.campaign, unit=world.team_b, theme=t2, status=S.ACCEPTED)
+    subtree = matrix(world, unit="qlcn")
+    assert [row.unit for row in subtree.rows()] == [world.unit_b, world.team_b]
+    accepted = matrix(world, status=S.ACCEPTED)
+    assert [row.unit for row in accepted.rows()] == [world.unit_a, world.team_b]
+    [cell] = [c for c in accepted.rows()[1].cells if c.pledges]
+    assert [p.status for p in cell.pledges] == [S.ACCEPTED]  # the submitted one is not shown
+    assert matrix(world, status=S.COMPLETED).is_empty
+    every_theme = [
+        make_pledge(campaign=world.campaign, unit=world.dept, theme=t, status=S.ACCEPTED)
+        for t in world.themes
+    ]
+    assert every_theme
+    assert world.dept not in [row.unit for row in matrix(world, flag="any").rows()]
+    assert [row.unit for row in matrix(world, flag="no-pledge").rows()] == [
+        world.unit_a,
+        world.unit_b,
+        world.team_b,
+    ]
+
+
+def test_the_page_shows_cells_flags_and_the_tree(client, world, settings):
+    t1, *_ = world.themes
+    pledge = make_pledge(
+        campaign=world.campaign,
+        unit=world.unit_a,
+        theme=t1,
+        status=S.SUBMITTED,
+        title="Bình ổn giá",
+        submitted_at=ago(12),
+        latest_percent=0,
+    )
+    settings.OFFICE_FLAG_DAYS = 10
+    client.force_login(world.office)
+    url = reverse("office:matrix", args=[world.campaign.slug])
+    html = client.get(url).content.decode()
+    assert '<details class="matrix-group" open>' in html
+    assert "<summary>" in html and "Tổ kiểm tra thị trường" in html
+    assert f'href="{pledge.get_absolute_url()}">Bình ổn giá</a>' in html
+    assert "Đã gửi duyệt" in html and "0%" in html
+    assert "Chờ duyệt quá hạn" in html  # the waiting flag, from the setting's 10 days
+    assert html.count('class="badge matrix-flag flag-waiting">') == 2  # legend and cell
+    assert "Chưa có cam kết" in html
+    assert "gửi duyệt quá 10 ngày" in html  # the legend names N
+    html = client.get(url, {"days": "20"}).content.decode()
+    assert "gửi duyệt quá 20 ngày" in html
+    assert html.count('class="badge matrix-flag flag-waiting">') == 1  # in the legend only
+
+
+def test_bad_filters_are_named_and_the_page_still_shows(client, world):
+    client.force_login(world.office)
+    url = reverse("office:matrix", args=[world.campaign.slug])
+    response = client.get(url, {"days": "0", "status": "x", "unit": "khong-co"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("invalid-feedback") == 3
+    assert "Phòng Quản lý Thương mại" in html  # the matrix falls back to every unit

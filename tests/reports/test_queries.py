@@ -1,0 +1,131 @@
+"""Every office page runs a fixed number of queries: the same with 5 units as with 300 (each
+with pledges in every state, progress reports with photos, and accepted nominations)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campaign.models import CampaignPhase
+from news.models import Nomination, NominationImage
+from pledges.models import Evidence, Pledge, ProgressReport
+from tests.factories import make_pledge, make_role, make_unit
+from units.models import Unit
+
+pytestmark = pytest.mark.django_db
+
+S = Pledge.Status
+
+
+def grow(world, total_units: int) -> None:
+    """Units up to `total_units` (nested three deep), two pledges each (in every state in turn:
+    unit B has a completed one), reports with photos on the accepted and completed ones, an
+    accepted nomination with a photo for every fifth unit."""
+    campaign = world.campaign
+    CampaignPhase.objects.create(
+        campaign=campaign,
+        kind=CampaignPhase.Kind.PRELIMINARY_REVIEW,
+        starts_on=dt.date(2022, 7, 1),
+        ends_on=dt.date(2022, 7, 15),
+    )
+    parents = [world.dept, world.unit_a, world.unit_b]
+    units = list(Unit.objects.all())
+    while len(units) < total_units:
+        unit = make_unit(parent=parents[len(units) % 3], position=10 + len(units))
+        make_role(unit=unit)
+        units.append(unit)
+        if len(units) % 10 == 0:
+            parents.append(unit)
+    now = timezone.now()
+    statuses = itertools.cycle([S.DRAFT, S.SUBMITTED, S.RETURNED, S.ACCEPTED, S.COMPLETED])
+    for i, unit in enumerate(units):
+        for theme in world.themes[:2]:
+            status = next(statuses)
+            pledge = make_pledge(
+                campaign=campaign,
+                unit=unit,
+                theme=theme,
+                status=status,
+                submitted_at=now - dt.timedelta(days=40 + i % 7),
+                reviewed_at=now - dt.timedelta(days=35 + i % 7),
+            )
+            if status in (S.ACCEPTED, S.COMPLETED):
+                report = ProgressReport.objects.create(
+                    pledge=pledge,
+                    percent=100 if status == S.COMPLETED else 40,
+                    narrative="Báo cáo",
+                    reported_by=world.head_a,
+                    reported_at=now - dt.timedelta(days=i % 40),
+                )
+                Pledge.objects.filter(pk=pledge.pk).update(
+                    latest_percent=report.percent, latest_report_at=report.reported_at
+                )
+                for position in range(2):
+                    Evidence.objects.create(
+                        report=report,
+                        image=f"evidence/{report.pk}-{position}.jpg",
+                        thumbnail=f"evidence/{report.pk}-{position}-t.jpg",
+                        position=position,
+                    )
+        if i % 5 == 2:  # unit B (the third) among them: its report shows every kind of row
+            nomination = Nomination.objects.create(
+                unit=unit,
+                nominated_by=world.head_a,
+                honoree_name=f"Người thứ {i}",
+                theme=world.themes[0],
+                achievements="Thành tích.",
+                status=Nomination.Status.ACCEPTED,
+            )
+            NominationImage.objects.create(
+                nomination=nomination, image="nominations/a.jpg", thumbnail="nominations/t.jpg"
+            )
+
+
+def page(name: str, world) -> str:
+    slug = world.campaign.slug
+    return {
+        "matrix": reverse("office:matrix", args=[slug]),
+        "matrix-filtered": reverse("office:matrix", args=[slug])
+        + "?unit=qlcn&status=accepted&flag=any&days=10",
+        "statistics": reverse("office:statistics", args=[slug]),
+        "candidates": reverse("office:candidates", args=[slug]),
+        "report": reverse("office:report", args=[slug]),
+        "unit-report": reverse("office:unit-report", args=[slug, "qlcn"]),
+    }[name]
+
+
+# Every page: session, user, office membership, the campaign, the footer's current campaign.
+# page -> exact number of queries, for the office admin
+BUDGETS = {
+    # + the campaign switcher, the units (one tree), themes, the campaign's pledges
+    "matrix": 9,
+    "matrix-filtered": 9,
+    # + the campaign switcher, pledges by status, figures by theme, themes, accepted pledges and
+    # their reports (the weekly series), active units, participating units
+    "statistics": 13,
+    # + the campaign switcher, pledges completed with evidence, their photos with who reported
+    # them, accepted nominations, their photos
+    "candidates": 10,
+    # + units, themes, pledges (the matrix and the theme sections), phases (the report's kind),
+    # the statistics without themes (6), the candidates (4)
+    "report": 19,
+    # the same with the unit and its heads instead of the tree of units
+    "unit-report": 20,
+}
+
+
+@pytest.mark.parametrize("units", [5, 300], ids=["5-units", "300-units"])
+@pytest.mark.parametrize("name", list(BUDGETS))
+def test_fixed_query_count(client, world, django_assert_num_queries, name, units):
+    grow(world, units)
+    assert Unit.objects.count() == units
+    client.force_login(world.office)
+    with django_assert_num_queries(BUDGETS[name]):
+        response = client.get(page(name, world))
+    assert response.status_code == 200
+    if name in ("candidates", "unit-report"):
+        assert "Người thứ 2" in response.content.decode()  # unit B's accepted nomination
