@@ -402,3 +402,27 @@ def test_admin_site_pages(world, name):
     expected = row(*[ADMIN_LOGIN] * 5, 200, 200)
     got = as_each_role(world, lambda c: c.get(path))
     assert got == expected, f"GET {path}: {got}"
+
+
+@pytest.mark.parametrize("role", ["anonymous", "head_a", "office"])
+def test_every_post_without_a_csrf_token_is_refused(world, role):
+    """Whatever the page, a POST without the form's token changes nothing and gets a 403."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    if world.users[role]:
+        client.force_login(world.users[role])
+    accepted = {name: 403 for name in TABLE}
+    got = {
+        name: client.post(build(world), {}).status_code for name, (build, *_rest) in TABLE.items()
+    }
+    # Pages that answer only GET say so before the token is looked at.
+    not_allowed = {name for name, code in got.items() if code == 405}
+    assert {n: c for n, c in got.items() if n not in not_allowed} == {
+        n: c for n, c in accepted.items() if n not in not_allowed
+    }
+    assert not_allowed <= {
+        "campaign:list", "campaign:detail", "units:list", "news:list", "news:detail",
+        "password_change_done", "password_reset_done", "password_reset_complete",
+        "news:nomination-list", "news:nomination-detail", "logout",
+    }  # fmt: skip
