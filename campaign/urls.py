@@ -49,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     # Pledges: the workspace, the review queue, pledge pages and evidence files.
     path("", include("pledges.urls")),
+    # Scoring: the public leaderboard /leaderboard/<campaign>/[<round>/].
+    path("", include("scoring.urls")),
     prefix_default_language=False,
 )
 
