@@ -51,6 +51,8 @@ urlpatterns += i18n_patterns(
     path("", include("pledges.urls")),
     # Scoring: the public leaderboard /leaderboard/<campaign>/[<round>/].
     path("", include("scoring.urls")),
+    # The office's downloads of a campaign: /exports/<campaign>/workbook.xlsx and CSV files.
+    path("exports/", include("campaign.exports.urls")),
     prefix_default_language=False,
 )
 
