@@ -38,6 +38,8 @@ urlpatterns = [
     # Sitemap (registry in campaign/sitemaps.py) and robots.txt: one of each, at the root.
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # Open data: read-only JSON, outside the language prefixes (every language in each reply).
+    path("api/v1/", include("campaign.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
