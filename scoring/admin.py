@@ -83,6 +83,13 @@ class ScoringRoundAdmin(AutocompleteMixin, TranslationAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        # A round is deleted from its own page, where a published one cannot be; the bulk
+        # delete would not ask round by round.
+        actions = super().get_actions(request, action_location)
+        actions.pop("delete_selected", None)
+        return actions
+
     def view_on_site(self, obj):
         return obj.get_absolute_url() if obj.is_published() else None
 

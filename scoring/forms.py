@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from scoring.models import Criterion, Score, ScoringRound, points_display
+from scoring.models import Criterion, Score, ScoringRound, plain, points_display
 
 
 class ScoringRoundAdminForm(forms.ModelForm):
@@ -67,7 +67,7 @@ class UnitScoresForm(forms.Form):
                 max_value=criterion.max_points,
                 max_digits=6,
                 decimal_places=2,
-                initial=current.points if current else None,
+                initial=plain(current.points) if current else None,
                 help_text=_("From 0 to %(max)s points.") % {"max": maximum},
                 error_messages={
                     "max_value": _(

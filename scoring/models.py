@@ -17,6 +17,7 @@ from django.db.models import Count, F, Max, Q, Sum
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from campaign.models import Campaign, Theme
@@ -25,12 +26,16 @@ from units.models import Unit
 POINTS = {"max_digits": 6, "decimal_places": 2}
 
 
+def plain(value: Decimal) -> Decimal:
+    """Points without trailing zeros: 10.00 is 10 (not 1E+1), 7.50 is 7.5."""
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
 def points_display(value: Decimal | None) -> str:
-    """Points without trailing zeros, in the reader's notation: 10, 7,5 (vi) or 7.5 (en)."""
+    """Points in the reader's notation: 10, 7,5 (vi) or 7.5 (en)."""
     if value is None:
         return ""
-    plain = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
-    return number_format(plain)
+    return number_format(plain(value))
 
 
 class CriterionQuerySet(models.QuerySet):
@@ -136,7 +141,7 @@ class ScoringRound(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("review round", "Published")
 
     campaign = models.ForeignKey(
         Campaign,

@@ -194,3 +194,17 @@ def test_criterion_maximum_below_a_recorded_score_is_refused_in_the_admin(office
     assert response.status_code == 200
     assert "đã có 8 điểm" in response.content.decode()
     assert Criterion.objects.get(pk=world.c11.pk).max_points == Decimal(10)
+
+
+def test_a_published_round_cannot_be_deleted(office, world):
+    published = make_round(campaign=world.campaign)
+    draft = make_round(campaign=world.campaign, status="draft")
+    assert (
+        office.get(reverse("admin:scoring_scoringround_delete", args=[published.pk])).status_code
+        == 403
+    )
+    assert (
+        office.get(reverse("admin:scoring_scoringround_delete", args=[draft.pk])).status_code == 200
+    )
+    changelist = office.get(reverse("admin:scoring_scoringround_changelist")).content.decode()
+    assert 'value="delete_selected"' not in changelist

@@ -109,3 +109,11 @@ def test_english_page_and_no_per_visitor_content(client, world, rounds):
     assert "Leaderboard" in html and "Final review" in html
     assert "csrfmiddlewaretoken" not in html
     assert "Set-Cookie" not in str(response.headers)
+
+
+def test_the_sitemap_lists_published_rounds_only(client, world, rounds):
+    first, final, draft = rounds
+    xml = client.get(reverse("sitemap")).content.decode()
+    assert f"/leaderboard/{world.campaign.slug}/{first.pk}/" in xml
+    assert f"/en/leaderboard/{world.campaign.slug}/{final.pk}/" in xml
+    assert f"/leaderboard/{world.campaign.slug}/{draft.pk}/" not in xml
