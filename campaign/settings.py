@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "audit",
     "pledges",
     "news",
+    # --- issue 7 (data): scoring and the leaderboard ---
+    "scoring",
 ]
 
 MIDDLEWARE = [

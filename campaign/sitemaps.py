@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from campaign.models import Campaign, Theme
 from news.sitemaps import CommendationSitemap, HonourBoardSitemap
+from scoring.sitemaps import LeaderboardSitemap
 from units.models import Unit
 
 
@@ -71,4 +72,6 @@ SITEMAPS: dict[str, type[Sitemap]] = {
     "honour-boards": HonourBoardSitemap,
     # --- pledges: the pledges app registers its public (accepted) pledges here --------------
     # "pledges": PledgeSitemap,
+    # --- scoring: the leaderboard of each published review round ----------------------------
+    "leaderboards": LeaderboardSitemap,
 }

@@ -38,6 +38,8 @@ urlpatterns = [
     # Sitemap (registry in campaign/sitemaps.py) and robots.txt: one of each, at the root.
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # Open data: read-only JSON, outside the language prefixes (every language in each reply).
+    path("api/v1/", include("campaign.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -51,6 +53,10 @@ urlpatterns += i18n_patterns(
     path("", include("pledges.urls")),
     # The office dashboard and review reports: /office/… (campaign/dashboard.py).
     path("office/", include("campaign.dashboard_urls")),
+    # Scoring: the public leaderboard /leaderboard/<campaign>/[<round>/].
+    path("", include("scoring.urls")),
+    # The office's downloads of a campaign: /exports/<campaign>/workbook.xlsx and CSV files.
+    path("exports/", include("campaign.exports.urls")),
     prefix_default_language=False,
 )
 

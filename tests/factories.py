@@ -214,3 +214,41 @@ def make_evidence(*, report, name: str = "anh.jpg"):
     evidence.thumbnail.save(thumb.name, thumb, save=False)
     evidence.save()
     return evidence
+
+
+# --- Scoring -----------------------------------------------------------------------------------
+
+
+def make_criterion(*, theme: Theme, number: int = 1, max_points="10", **kw):
+    from decimal import Decimal
+
+    from scoring.models import Criterion
+
+    kw.setdefault("title", f"Tiêu chí {theme.number}.{number}")
+    return Criterion.objects.create(
+        theme=theme, number=number, max_points=Decimal(str(max_points)), **kw
+    )
+
+
+def make_round(*, campaign: Campaign, status: str = "published", **kw):
+    """A review round, published now unless told otherwise."""
+    from django.utils import timezone
+
+    from scoring.models import ScoringRound
+
+    n = next(_seq)
+    kw.setdefault("title", f"Sơ kết đợt {n}")
+    kw.setdefault("held_on", dt.date(2022, 6, 30))
+    if status == "published":
+        kw.setdefault("published_at", timezone.now())
+    return ScoringRound.objects.create(campaign=campaign, status=status, **kw)
+
+
+def make_score(*, scoring_round, unit: Unit, criterion, points):
+    from decimal import Decimal
+
+    from scoring.models import Score
+
+    return Score.objects.create(
+        round=scoring_round, unit=unit, criterion=criterion, points=Decimal(str(points))
+    )

@@ -23,6 +23,7 @@ from tests.factories import (
     make_nomination,
     make_pledge,
     make_report,
+    make_round,
     make_user,
 )
 from tests.images import jpeg_bytes
@@ -205,6 +206,39 @@ TABLE = {
         OFFICE_ONLY,
         OFFICE_ONLY,
     ),
+    # --- scoring: the public leaderboard
+    "scoring:leaderboard-current": (
+        lambda w: reverse("scoring:leaderboard-current"),
+        row(*[REDIRECT] * 7),
+        row(*[REDIRECT] * 7),
+    ),
+    "scoring:leaderboard": (
+        lambda w: reverse("scoring:leaderboard", args=[w.campaign.slug]),
+        EVERYONE,
+        EVERYONE,
+    ),
+    "scoring:leaderboard-round": (
+        lambda w: reverse("scoring:leaderboard-round", args=[w.campaign.slug, w.round.pk]),
+        EVERYONE,
+        EVERYONE,
+    ),
+    # --- the office's downloads
+    "exports:list": (lambda w: reverse("exports:list"), OFFICE_ONLY, OFFICE_ONLY),
+    "exports:workbook": (
+        lambda w: reverse("exports:workbook", args=[w.campaign.slug]),
+        OFFICE_ONLY,
+        OFFICE_ONLY,
+    ),
+    "exports:table": (
+        lambda w: reverse("exports:table", args=[w.campaign.slug, "pledges"]),
+        OFFICE_ONLY,
+        OFFICE_ONLY,
+    ),
+    # --- open data: read-only, public
+    **{
+        f"api:{name}": (lambda w, n=name: reverse(f"api:{n}"), EVERYONE, row(*[405] * 7))
+        for name in ("index", "campaigns", "themes", "units", "pledges", "commendations", "scores")
+    },
 }
 
 # The admin: staff only. What the office group may do per model (v view, a add, c change,
@@ -228,13 +262,17 @@ ADMIN_MODELS = {
     "news.commendationform": "vacd",
     "news.commendation": "vacd",
     "news.nomination": "vc",
+    "scoring.criterion": "vacd",
+    "scoring.scoringround": "vacd",
+    "scoring.score": "vacd",
 }
-# Records only the portal itself writes (logs, and pledges and progress, which go through the
-# unit heads' workspace, and nominations): nobody adds them in the admin, not even a superuser.
+# Records never added through the admin's add form, not even by a superuser: logs the portal
+# writes, pledges, progress and nominations (the unit heads' pages), and scores (entered per unit
+# on a review round's page).
 WRITTEN_BY_THE_PORTAL = {
     "axes.accessattempt", "axes.accesslog", "axes.accessfailurelog", "outbox.message",
     "audit.event", "pledges.pledge", "pledges.progressreport", "pledges.evidence",
-    "news.nomination",
+    "news.nomination", "scoring.score",
 }  # fmt: skip
 # Lists that open on a default filter (the nominations waiting for a decision).
 FILTERED_BY_DEFAULT = {"news.nomination"}
@@ -248,6 +286,7 @@ ADMIN_ALSO = {  # the admin's other patterns, checked through the pages above or
     "admin:login", "admin:logout", "admin:autocomplete", "admin:view_on_site", "admin:app_list",
     "admin:news_commendation_preview", "admin:news_nomination_accept",
     "admin:news_nomination_decline", "admin:auth_user_password_change",
+    "admin:scoring_scoringround_unit_scores", "admin:units_unit_import",
 }  # fmt: skip
 
 
@@ -314,6 +353,7 @@ def world(db, settings, tmp_path):
         published=make_commendation(campaign=campaign, unit=unit_a, theme=theme),
         draft_commendation=make_commendation(campaign=campaign, unit=unit_a, status="draft"),
         nomination_a=nomination_a,
+        round=make_round(campaign=campaign),
         users={
             "anonymous": None,
             "nobody": make_user(username="nobody"),
@@ -389,8 +429,9 @@ def test_admin_url(world, label, perms):
         args = [obj.pk] if kind in ("change", "history") else []
         path = reverse(f"admin:{label.replace('.', '_')}_{kind}", args=args)
         ok = REDIRECT if kind == "changelist" and label in FILTERED_BY_DEFAULT else 200
-        office = ok if needs in perms else 403
-        superuser = 403 if kind == "add" and label in WRITTEN_BY_THE_PORTAL else ok
+        never = kind == "add" and label in WRITTEN_BY_THE_PORTAL
+        office = ok if needs in perms and not never else 403
+        superuser = 403 if never else ok
         expected = row(ADMIN_LOGIN, *[ADMIN_LOGIN] * 4, office, superuser)
         got = as_each_role(world, lambda c, p=path: c.get(p))
         assert got == expected, f"GET {path}: {got}"
@@ -412,7 +453,7 @@ def test_every_post_without_a_csrf_token_is_refused(world, role):
     client = Client(enforce_csrf_checks=True)
     if world.users[role]:
         client.force_login(world.users[role])
-    accepted = {name: 403 for name in TABLE}
+    accepted = dict.fromkeys(TABLE, 403)
     got = {
         name: client.post(build(world), {}).status_code for name, (build, *_rest) in TABLE.items()
     }

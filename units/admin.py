@@ -1,11 +1,26 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from campaign.admin_widgets import AutocompleteMixin
+from units.forms import UnitImportForm
+from units.importing import COLUMNS, ImportInvalid, units_import
 from units.models import Unit, UnitRole
+from units.spreadsheet import UnreadableFile
+
+# Importing creates and changes units, roles and (password-less) accounts.
+IMPORT_PERMS = [
+    "units.add_unit",
+    "units.change_unit",
+    "units.add_unitrole",
+    "units.change_unitrole",
+    "auth.add_user",
+]
 
 User = get_user_model()
 
@@ -33,6 +48,44 @@ class UnitAdmin(AutocompleteMixin, TranslationAdmin):
         (_("Contact"), {"fields": ["address", "phone", "email"]}),
         (_("Display"), {"fields": ["position", "is_active"]}),
     ]
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="units_unit_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload a spreadsheet of units and heads: every row is checked, and the file is
+        imported only when it has no problem at all."""
+        if not request.user.has_perms(IMPORT_PERMS):
+            raise PermissionDenied
+        form = UnitImportForm(request.POST or None, request.FILES or None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import units and heads"),
+            "form": form,
+            "columns": COLUMNS,
+        }
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                context["report"] = units_import(
+                    data=upload.read(),
+                    filename=upload.name,
+                    actor=request.user,
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+            except UnreadableFile as error:
+                form.add_error("file", error.message)
+            except ImportInvalid as invalid:
+                context["errors"] = invalid.errors
+        return TemplateResponse(request, "admin/units/unit/import.html", context)
 
 
 @admin.register(UnitRole)

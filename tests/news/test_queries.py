@@ -60,8 +60,9 @@ BUDGETS = {
     "feed-atom": (lambda c: reverse("news:feed-atom"), 1),
     # the theme with its campaign, then its items
     "theme-feed-rss": (lambda c: reverse("news:theme-feed-rss", args=[c[0].campaign.slug, 1]), 2),
-    # one query per section: pages, campaigns, themes, units, commendations, honour boards
-    "sitemap": (lambda c: reverse("sitemap"), 5),
+    # one query per section: pages, campaigns, themes, units, commendations, honour boards;
+    # +1 for the scoring section (the published rounds' leaderboards)
+    "sitemap": (lambda c: reverse("sitemap"), 6),
 }
 
 

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from scoring.models import Criterion, Score, ScoringRound, plain, points_display
+
+
+class ScoringRoundAdminForm(forms.ModelForm):
+    """The round's details; a save over another office admin's newer one is refused."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ScoringRound
+        fields = ["campaign", "kind", "title", "held_on", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            current = (
+                ScoringRound.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current is not None and current != cleaned.get("expected_version"):
+                raise ValidationError(
+                    _(
+                        "Another office admin changed this round while you were editing it. "
+                        "Copy your changes, reload the page and apply them again."
+                    ),
+                    code="conflict",
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        if self.instance.pk:
+            self.instance.version += 1
+        return super().save(commit)
+
+
+class UnitScoresForm(forms.Form):
+    """One number per criterion of the round's campaign for one unit; an empty box means the
+    criterion is not scored (and clears an earlier score)."""
+
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, criteria: list[Criterion], scores: dict[int, Score], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            maximum = points_display(criterion.max_points)
+            current = scores.get(criterion.pk)
+            self.fields[self.field_name(criterion)] = forms.DecimalField(
+                label=f"{criterion.theme.number}.{criterion.number}. {criterion.title}",
+                required=False,
+                min_value=Decimal(0),
+                max_value=criterion.max_points,
+                max_digits=6,
+                decimal_places=2,
+                initial=plain(current.points) if current else None,
+                help_text=_("From 0 to %(max)s points.") % {"max": maximum},
+                error_messages={
+                    "max_value": _(
+                        "“%(criterion)s” gives at most %(max)s points; enter %(max)s or less."
+                    )
+                    # Django fills the validator's own parameters in afterwards.
+                    % {"criterion": criterion.title.replace("%", "%%"), "max": maximum},
+                    "min_value": _("Points cannot be negative."),
+                },
+                # Typed as Vietnamese write it (7,5) or with a point; a text box either way.
+                localize=True,
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6}),
+            )
+
+    @staticmethod
+    def field_name(criterion: Criterion) -> str:
+        return f"criterion_{criterion.pk}"
+
+    def points(self) -> dict[int, Decimal | None]:
+        return {c.pk: self.cleaned_data.get(self.field_name(c)) for c in self.criteria}
+
+    def by_theme(self) -> list[tuple]:
+        """(theme, [bound fields]) in order, for the template."""
+        groups: list[tuple] = []
+        for criterion in self.criteria:
+            if not groups or groups[-1][0].pk != criterion.theme_id:
+                groups.append((criterion.theme, []))
+            groups[-1][1].append(self[self.field_name(criterion)])
+        return groups

@@ -1,0 +1,119 @@
+"""The public leaderboard: published rounds only, units ranked with ties sharing a rank."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from campaign.models import Campaign
+from tests.factories import make_campaign, make_criterion, make_round, make_score
+
+pytestmark = pytest.mark.django_db
+
+
+def score(scoring_round, unit, *pairs):
+    for criterion, points in pairs:
+        make_score(scoring_round=scoring_round, unit=unit, criterion=criterion, points=points)
+
+
+@pytest.fixture
+def rounds(world):
+    first = make_round(campaign=world.campaign, title="Sơ kết 6 tháng", held_on="2022-06-30")
+    score(first, world.unit_a, (world.c11, 10), (world.c12, 5), (world.c21, 12))  # 27
+    score(first, world.unit_b, (world.c11, 7), (world.c21, 20))  # 27
+    score(first, world.unit_c, (world.c11, "7.5"), (world.c12, "1.5"))  # 9
+    final = make_round(campaign=world.campaign, title="Tổng kết năm", held_on="2022-12-20",
+                       kind="final")  # fmt: skip
+    score(final, world.unit_c, (world.c21, 1))
+    draft = make_round(campaign=world.campaign, title="Bản nháp chấm điểm", status="draft",
+                       held_on="2023-01-10")  # fmt: skip
+    score(draft, world.unit_c, (world.c21, 20))
+    return first, final, draft
+
+
+def table_rows(html: str) -> list[list[str]]:
+    body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    rows = []
+    for row in re.findall(r"<tr.*?</tr>", body, re.S):
+        cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)
+        rows.append([re.sub(r"<[^>]+>", "", c).split("(")[0].strip() for c in cells])
+    return rows
+
+
+def test_units_are_ranked_and_ties_share_a_rank(client, world, rounds):
+    first, _final, _draft = rounds
+    response = client.get(
+        reverse("scoring:leaderboard-round", args=[world.campaign.slug, first.pk])
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert table_rows(html) == [
+        ["1", "Phòng Quản lý Thương mại", "15", "12", "27"],
+        ["1", "Phòng Quản lý Công nghiệp", "7", "20", "27"],
+        ["3", "Phòng Kế hoạch – Tổng hợp", "9", "–", "9"],
+    ]
+    assert html.count("(đồng hạng)") == 2
+    assert "/ 15" in html and "/ 20" in html and "/ 35" in html  # maxima per theme and total
+    assert "Nội dung 3" not in html  # a theme without criteria is not a column
+
+
+def test_the_campaign_leaderboard_shows_the_newest_published_round(client, world, rounds):
+    html = client.get(reverse("scoring:leaderboard", args=[world.campaign.slug])).content.decode()
+    assert '<h2 id="round-title" class="h4">Tổng kết năm</h2>' in html
+    assert "Sơ kết 6 tháng" in html  # offered as the other round
+    assert "Bản nháp chấm điểm" not in html
+
+
+def test_a_draft_round_is_not_found(client, world, rounds):
+    draft = rounds[2]
+    url = reverse("scoring:leaderboard-round", args=[world.campaign.slug, draft.pk])
+    assert client.get(url).status_code == 404
+    client.force_login(world.office)  # not even the office sees it here; the admin shows it
+    assert client.get(url).status_code == 404
+
+
+def test_a_draft_campaign_has_no_leaderboard(client, world):
+    hidden = make_campaign(status=Campaign.Status.DRAFT)
+    criterion = make_criterion(theme=hidden.themes.get(number=1))
+    scoring_round = make_round(campaign=hidden)
+    score(scoring_round, world.unit_a, (criterion, 3))
+    assert client.get(reverse("scoring:leaderboard", args=[hidden.slug])).status_code == 404
+
+
+def test_inactive_units_are_left_out(client, world, rounds):
+    world.unit_b.is_active = False
+    world.unit_b.save()
+    html = client.get(
+        reverse("scoring:leaderboard-round", args=[world.campaign.slug, rounds[0].pk])
+    )
+    names = [row[1] for row in table_rows(html.content.decode())]
+    assert names == ["Phòng Quản lý Thương mại", "Phòng Kế hoạch – Tổng hợp"]
+
+
+def test_no_published_round_says_so(client, world):
+    html = client.get(reverse("scoring:leaderboard", args=[world.campaign.slug])).content.decode()
+    assert "Chưa công bố kết quả chấm điểm nào của phong trào này." in html
+
+
+def test_current_redirects_to_the_current_campaign(client, world):
+    response = client.get(reverse("scoring:leaderboard-current"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("scoring:leaderboard", args=[world.campaign.slug])
+
+
+def test_english_page_and_no_per_visitor_content(client, world, rounds):
+    response = client.get("/en" + reverse("scoring:leaderboard", args=[world.campaign.slug]))
+    html = response.content.decode()
+    assert "Leaderboard" in html and "Final review" in html
+    assert "csrfmiddlewaretoken" not in html
+    assert "Set-Cookie" not in str(response.headers)
+
+
+def test_the_sitemap_lists_published_rounds_only(client, world, rounds):
+    first, final, draft = rounds
+    xml = client.get(reverse("sitemap")).content.decode()
+    assert f"/leaderboard/{world.campaign.slug}/{first.pk}/" in xml
+    assert f"/en/leaderboard/{world.campaign.slug}/{final.pk}/" in xml
+    assert f"/leaderboard/{world.campaign.slug}/{draft.pk}/" not in xml
