@@ -1,0 +1,131 @@
+"""Whole public pages kept in the cache for anonymous visitors.
+
+A page is stored only when an anonymous visitor without a session, CSRF or messages cookie asked
+for one of PUBLIC_PAGES and got a plain 200 that sets no cookie; it is served again only to such
+visitors, by URL (scheme, host, language prefix, path and query string) under the current public
+content generation (campaign/cache.py), which every write to public content moves on. Logged-in
+users never get a stored page and their pages are never stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.core.checks import Tags, Warning, register
+from django.http import HttpRequest, HttpResponse
+from django.utils.http import split_header_value
+
+from campaign.cache import cache_seconds, public_generation
+
+# URL names of the pages anyone may read, whose content is the same for every anonymous visitor.
+PUBLIC_PAGES = frozenset(
+    {
+        "home",
+        "campaign:list",
+        "campaign:detail",
+        "campaign:theme",
+        "units:list",
+        "units:detail",
+        "pledges:detail",
+        "news:list",
+        "news:detail",
+        "news:honour-board",
+        "news:feed-rss",
+        "news:feed-atom",
+        "news:theme-feed-rss",
+        "news:theme-feed-atom",
+        "sitemap",
+        "robots",
+    }
+)
+# A response varying on anything else is not the same for every anonymous visitor.
+HARMLESS_VARY = {"cookie", "accept-language"}
+
+
+def _visitor_cookies() -> tuple[str, ...]:
+    return (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, CookieStorage.cookie_name)
+
+
+class AnonymousPageCacheMiddleware:
+    """Placed right after WhiteNoise: a stored page is answered before sessions, locale or
+    authentication run, with the headers the inner middleware gave it when it was rendered."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        seconds = cache_seconds()
+        if (
+            seconds <= 0
+            or settings.PORTAL_REQUIRE_LOGIN
+            or request.method != "GET"
+            or any(name in request.COOKIES for name in _visitor_cookies())
+        ):
+            return self.get_response(request)
+        key = page_key(request, public_generation())
+        stored = cache.get(key)
+        if stored is not None:
+            return _thaw(stored)
+        response = self.get_response(request)
+        if _storable(request, response):
+            cache.set(key, _freeze(response), seconds)
+        return response
+
+
+def page_key(request: HttpRequest, generation: int) -> str:
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"portal:page:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.view_name not in PUBLIC_PAGES:
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.lower() for v in split_header_value(response.get("Vary", ""))}
+    if vary - HARMLESS_VARY:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not getattr(messages, "_queued_messages", None)
+
+
+def _freeze(response: HttpResponse) -> tuple[int, list[tuple[str, str]], bytes]:
+    return response.status_code, list(response.headers.items()), response.content
+
+
+def _thaw(stored: tuple[int, list[tuple[str, str]], bytes]) -> HttpResponse:
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response.headers[name] = value
+    return response
+
+
+@register(Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """Each process has its own local-memory cache: a write seen by one would leave the others
+    serving their stored pages."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.PORTAL_PAGE_CACHE_SECONDS > 0 and backend.endswith("LocMemCache"):
+        return [
+            Warning(
+                "PORTAL_PAGE_CACHE_SECONDS is on with a local-memory cache.",
+                hint="Set CACHE_URL to a shared cache (redis://…) when running several "
+                "processes, or PORTAL_PAGE_CACHE_SECONDS=0.",
+                id="portal.W001",
+            )
+        ]
+    return []
