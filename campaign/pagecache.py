@@ -2,9 +2,9 @@
 
 A page is stored only when an anonymous visitor without a session, CSRF or messages cookie asked
 for one of PUBLIC_PAGES and got a plain 200 that sets no cookie; it is served again only to such
-visitors, by URL (scheme, host, language prefix, path and query string) under the current public
-content generation (campaign/cache.py), which every write to public content moves on. Logged-in
-users never get a stored page and their pages are never stored.
+visitors, by URL (scheme, host, language prefix, path and query string) under the counters of
+the topics of public content it shows (campaign/cache.py), which every write to them moves on.
+Logged-in users never get a stored page and their pages are never stored.
 """
 
 from __future__ import annotations
@@ -16,31 +16,32 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.checks import Tags, Warning, register
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.http import split_header_value
 
-from campaign.cache import cache_seconds, public_generation
+from campaign.cache import NEWS, PLEDGES, STRUCTURE, cache_seconds, public_generation
 
-# URL names of the pages anyone may read, whose content is the same for every anonymous visitor.
-PUBLIC_PAGES = frozenset(
-    {
-        "home",
-        "campaign:list",
-        "campaign:detail",
-        "campaign:theme",
-        "units:list",
-        "units:detail",
-        "pledges:detail",
-        "news:list",
-        "news:detail",
-        "news:honour-board",
-        "news:feed-rss",
-        "news:feed-atom",
-        "news:theme-feed-rss",
-        "news:theme-feed-atom",
-        "sitemap",
-        "robots",
-    }
-)
+# URL names of the pages anyone may read, whose content is the same for every anonymous visitor,
+# with the topics of public content each one shows (campaign/cache.py).
+PUBLIC_PAGES = {
+    "home": (STRUCTURE, NEWS),
+    "campaign:list": (STRUCTURE,),
+    "campaign:detail": (STRUCTURE, PLEDGES),
+    "campaign:theme": (STRUCTURE, PLEDGES, NEWS),
+    "units:list": (STRUCTURE,),
+    "units:detail": (STRUCTURE, PLEDGES, NEWS),
+    "pledges:detail": (STRUCTURE, PLEDGES),
+    "news:list": (STRUCTURE, NEWS),
+    "news:detail": (STRUCTURE, NEWS),
+    "news:honour-board": (STRUCTURE, NEWS),
+    "news:feed-rss": (STRUCTURE, NEWS),
+    "news:feed-atom": (STRUCTURE, NEWS),
+    "news:theme-feed-rss": (STRUCTURE, NEWS),
+    "news:theme-feed-atom": (STRUCTURE, NEWS),
+    "sitemap": (STRUCTURE, PLEDGES, NEWS),
+    "robots": (STRUCTURE,),
+}
 # A response varying on anything else is not the same for every anonymous visitor.
 HARMLESS_VARY = {"cookie", "accept-language"}
 
@@ -63,9 +64,10 @@ class AnonymousPageCacheMiddleware:
             or settings.PORTAL_REQUIRE_LOGIN
             or request.method != "GET"
             or any(name in request.COOKIES for name in _visitor_cookies())
+            or (topics := _public_topics(request)) is None
         ):
             return self.get_response(request)
-        key = page_key(request, public_generation())
+        key = page_key(request, public_generation(topics))
         stored = cache.get(key)
         if stored is not None:
             return _thaw(stored)
@@ -75,7 +77,21 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-def page_key(request: HttpRequest, generation: int) -> str:
+def _public_topics(request: HttpRequest) -> tuple[str, ...] | None:
+    """The topics of the page if the URL is one of PUBLIC_PAGES (other requests cost no cache
+    round trip). Resolved in the URL's own language, as LocaleMiddleware (which runs later) will.
+    """
+    path = request.path_info
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            match = resolve(path, getattr(request, "urlconf", None))
+        except Resolver404:
+            return None
+    return PUBLIC_PAGES.get(match.view_name)
+
+
+def page_key(request: HttpRequest, generation: str) -> str:
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return f"portal:page:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
 

@@ -8,38 +8,38 @@ from __future__ import annotations
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from campaign.cache import public_content_changed
+from campaign.cache import NEWS, PLEDGES, STRUCTURE, public_content_changed
 
-# Every model whose rows a public page shows (names of unit heads and reporters included).
-# A new model shown on a public page is added here.
-PUBLIC_MODELS = [
-    "campaign.Campaign",
-    "campaign.Theme",
-    "campaign.LegalDocument",
-    "campaign.CampaignDocument",
-    "units.Unit",
-    "units.UnitRole",
-    "pledges.Pledge",
-    "pledges.ProgressReport",
-    "pledges.Evidence",
-    "news.Commendation",
-    "news.CommendationForm",
-    settings.AUTH_USER_MODEL,
-]
+# Every model whose rows a public page shows (names of unit heads and reporters included), by
+# topic (campaign/cache.py). A new model shown on a public page is added here.
+PUBLIC_MODELS = {
+    "campaign.Campaign": STRUCTURE,
+    "campaign.Theme": STRUCTURE,
+    "campaign.LegalDocument": STRUCTURE,
+    "campaign.CampaignDocument": STRUCTURE,
+    "units.Unit": STRUCTURE,
+    "units.UnitRole": STRUCTURE,
+    settings.AUTH_USER_MODEL: STRUCTURE,
+    "pledges.Pledge": PLEDGES,
+    "pledges.ProgressReport": PLEDGES,
+    "pledges.Evidence": PLEDGES,
+    "news.Commendation": NEWS,
+    "news.CommendationForm": NEWS,
+}
 # Many-to-many links shown publicly (a pledge's legal documents, a campaign's legal basis).
-PUBLIC_LINKS = ["pledges.Pledge_legal_documents", "campaign.CampaignDocument"]
+PUBLIC_LINKS = {"pledges.Pledge_legal_documents": PLEDGES, "campaign.CampaignDocument": STRUCTURE}
 
 
 def on_write(sender, using=None, update_fields=None, **kwargs):
     # A login only records its time, which no public page shows.
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return
-    public_content_changed(using=using)
+    public_content_changed(topic=PUBLIC_MODELS[sender._meta.label], using=using)
 
 
 def on_link(sender, action, using=None, **kwargs):
     if action.startswith("post_"):
-        public_content_changed(using=using)
+        public_content_changed(topic=PUBLIC_LINKS[sender._meta.label], using=using)
 
 
 def connect() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
 
-from campaign.cache import cached_aggregate
+from campaign.cache import PLEDGES, STRUCTURE, cached_aggregate
 from campaign.models import Campaign
 from pledges.models import Pledge
 from units.models import Unit
@@ -60,7 +60,9 @@ class Rollup:
 
 
 def campaign_rollup(campaign: Campaign) -> Rollup:
-    return cached_aggregate(f"rollup:{campaign.pk}", lambda: _rollup(campaign))
+    return cached_aggregate(
+        f"rollup:{campaign.pk}", lambda: _rollup(campaign), topics=(STRUCTURE, PLEDGES)
+    )
 
 
 def _rollup(campaign: Campaign) -> Rollup:

@@ -21,7 +21,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
 
-from campaign.cache import public_content_changed
+from campaign.cache import TOPICS, public_content_changed
 from campaign.models import Campaign
 from campaign.office import OFFICE_GROUP
 from campaign.seed.loader import load_campaign
@@ -195,7 +195,8 @@ def seed_scale(
         _reports(counts, rng, campaign, pledges, heads, created)
         _commendations(counts, rng, campaign, themes, units, office, created)
         # Bulk inserts send no signals: the public pages' cache is told here, once.
-        public_content_changed()
+        for topic in TOPICS:
+            public_content_changed(topic=topic)
     if connection.vendor == "postgresql":
         # Fresh statistics, so the planner sees the new sizes at once.
         with connection.cursor() as cursor:
