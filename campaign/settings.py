@@ -5,6 +5,7 @@ See the configuration table in README.md. Nothing here is meant to be edited per
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import environ
@@ -287,6 +288,10 @@ SESSION_ENGINE = env.str("DJANGO_SESSION_ENGINE", default="django.contrib.sessio
 # server keeps uploads on its own disk. The bucket stays private: public photos get signed URLs
 # that outlive a cached page, and evidence is still handed out only through the portal's check.
 if PORTAL_S3_BUCKET := env.str("PORTAL_S3_BUCKET", default=""):
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            'PORTAL_S3_BUCKET needs the optional s3 extra: pip install -e ".[s3]"'
+        )
     _S3 = {
         "bucket_name": PORTAL_S3_BUCKET,
         "endpoint_url": env.str("PORTAL_S3_ENDPOINT_URL", default=None),

@@ -248,7 +248,7 @@ def pledge_detail(request, pk: int):
     unit's heads and the office at every stage (with the actions they may take)."""
     pledge = get_object_or_404(
         Pledge.objects.visible_to(request.user)
-        .select_related(*RELATED, "submitted_by", "reviewed_by")
+        .select_related(*RELATED, "created_by", "submitted_by", "reviewed_by")
         .prefetch_related(_timeline()),
         pk=pk,
     )
