@@ -9,6 +9,7 @@ Logged-in users never get a stored page and their pages are never stored.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.core.checks import Tags, Warning, register
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import split_header_value
 
 from campaign.cache import NEWS, PLEDGES, STRUCTURE, cache_seconds, public_generation
@@ -43,7 +45,11 @@ PUBLIC_PAGES = {
     "robots": (STRUCTURE,),
 }
 # A response varying on anything else is not the same for every anonymous visitor.
-HARMLESS_VARY = {"cookie", "accept-language"}
+HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
+# Stored pages are kept gzipped (compressed once, served many times: a national honour board is
+# megabytes of HTML); visitors whose browser does not take gzip get them unpacked.
+COMPRESSIBLE = ("text/", "application/xml", "application/rss+xml", "application/atom+xml")
+MIN_COMPRESS = 1024
 
 
 def _visitor_cookies() -> tuple[str, ...]:
@@ -70,9 +76,10 @@ class AnonymousPageCacheMiddleware:
         key = page_key(request, public_generation(topics))
         stored = cache.get(key)
         if stored is not None:
-            return _thaw(stored)
+            return _thaw(stored, gzip_ok=_accepts_gzip(request))
         response = self.get_response(request)
         if _storable(request, response):
+            patch_vary_headers(response, ["Accept-Encoding"])
             cache.set(key, _freeze(response), seconds)
         return response
 
@@ -118,16 +125,40 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     return not getattr(messages, "_queued_messages", None)
 
 
-def _freeze(response: HttpResponse) -> tuple[int, list[tuple[str, str]], bytes]:
-    return response.status_code, list(response.headers.items()), response.content
+def _freeze(response: HttpResponse) -> tuple[int, list[tuple[str, str]], bytes, bool]:
+    content = response.content
+    compress = len(content) >= MIN_COMPRESS and response.get("Content-Type", "").startswith(
+        COMPRESSIBLE
+    )
+    headers = [(k, v) for k, v in response.headers.items() if k.lower() != "content-length"]
+    if compress:
+        content = gzip.compress(content, compresslevel=6, mtime=0)
+    return response.status_code, headers, content, compress
 
 
-def _thaw(stored: tuple[int, list[tuple[str, str]], bytes]) -> HttpResponse:
-    status, headers, content = stored
+def _thaw(stored: tuple, *, gzip_ok: bool) -> HttpResponse:
+    status, headers, content, compressed = stored
+    if compressed and not gzip_ok:
+        content, compressed = gzip.decompress(content), False
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response.headers[name] = value
+    if compressed:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Content-Length"] = str(len(content))
     return response
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    for part in request.headers.get("Accept-Encoding", "").lower().split(","):
+        coding, _sep, params = part.partition(";")
+        if coding.strip() == "gzip":
+            quality = params.strip().removeprefix("q=")
+            try:
+                return not params.strip() or float(quality) > 0
+            except ValueError:
+                return False
+    return False
 
 
 @register(Tags.caches, deploy=True)

@@ -49,6 +49,7 @@ class Run:
 
 def wrk(path: str, cookies: dict | None = None, seconds: int = SECONDS) -> Run:
     headers = [f"{k}: {v}" for k, v in server.PROXY_HEADERS.items() if k != "Host"]
+    headers.append("Accept-Encoding: gzip")  # as every browser sends it
     if cookies:
         headers.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()))
     command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency"]
@@ -106,6 +107,9 @@ def main() -> int:
                 runs[name].append(wrk(urls[name], cookies.get(name)))
                 server.log(f"  {name:20} {runs[name][-1].rps:8.1f} req/s")
         facts["cache"] = stack.cache_url.split("://")[0]
+        facts["load average after the run (1, 5, 15 min)"] = " ".join(
+            f"{n:.1f}" for n in os.getloadavg()
+        )
         facts["gunicorn"] = stack.versions["gunicorn"]
     table = _table(runs, facts)
     print("\n" + table)
@@ -125,8 +129,9 @@ def _table(runs: dict[str, list[Run]], facts: dict) -> str:
         f"Run of {facts['date']} by `make bench`: gunicorn with {server.WORKERS} sync workers "
         f"and the production settings, {CONNECTIONS} concurrent connections (wrk), "
         f"{ROUNDS} rounds of {SECONDS} s per page, the reference measured between every three "
-        "pages. Anonymous pages are served from the page cache once warm (that is the design); "
-        "the office page is logged in and rendered every time.",
+        "pages; requests say `Accept-Encoding: gzip` as browsers do. Anonymous pages are served "
+        "from the page cache once warm (that is the design); the office page is logged in and "
+        "rendered every time. The machine is shared: its load average is in the notes below.",
         "",
         "| page | req/s (median) | × reference | p50 ms | p99 ms (worst) | target |",
         "|---|---:|---:|---:|---:|---|",
@@ -166,6 +171,7 @@ def _facts() -> dict:
     redis_version = _output(["redis-server", "--version"])
     return {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "load average before the run (1, 5, 15 min)": " ".join(f"{n:.1f}" for n in os.getloadavg()),
         "machine": f"{cpu}, {os.cpu_count()} cores, "
         f"{int(memory) // 1024 // 1024 if memory else '?'} GiB memory (shared with other work)",
         "system": f"{_os_name()}, Linux {platform.release()}",

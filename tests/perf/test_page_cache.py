@@ -5,6 +5,7 @@ have theirs stored."""
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import uuid
 
 import pytest
@@ -88,6 +89,33 @@ def test_a_stored_page_is_served_without_a_query(
     assert second.content == first.content
     for header in ("Content-Type", "Content-Language", "Content-Security-Policy"):
         assert second.headers.get(header) == first.headers.get(header)
+
+
+@pytest.mark.parametrize(
+    ("accept", "gzipped"),
+    [("gzip, deflate, br", True), ("br;q=1.0, gzip;q=0.5", True), ("gzip;q=0", False), ("", False)],
+)
+def test_stored_pages_are_sent_gzipped_to_browsers_that_take_it(
+    client, public, page_cache, accept, gzipped
+):
+    url = reverse("news:honour-board", args=[public.campaign.slug])
+    first = client.get(url)
+    assert "Accept-Encoding" in first["Vary"]
+    hit = client.get(url, headers={"accept-encoding": accept})
+    assert hit["Vary"] == first["Vary"]
+    body = hit.content
+    if gzipped:
+        assert hit["Content-Encoding"] == "gzip"
+        body = gzip.decompress(body)
+    else:
+        assert "Content-Encoding" not in hit
+    assert int(hit["Content-Length"]) == len(hit.content)
+    assert body == first.content
+    # A few bytes are not worth compressing.
+    client.get(reverse("robots"))
+    assert "Content-Encoding" not in client.get(
+        reverse("robots"), headers={"accept-encoding": "gzip"}
+    )
 
 
 def test_each_language_and_query_string_is_a_page_of_its_own(client, public, page_cache):
