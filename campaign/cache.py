@@ -12,6 +12,7 @@ their next request.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -20,6 +21,17 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+
+log = logging.getLogger(__name__)
+
+# What a cache that cannot be reached raises (Redis: connection errors and timeouts, both
+# OSError or redis' own errors); the pages are then made without it.
+try:
+    from redis.exceptions import RedisError
+
+    CACHE_ERRORS: tuple[type[Exception], ...] = (OSError, RedisError)
+except ImportError:  # pragma: no cover - redis is a dependency; kept for other cache backends
+    CACHE_ERRORS = (OSError,)
 
 STRUCTURE, PLEDGES, NEWS = "structure", "pledges", "news"
 TOPICS = (STRUCTURE, PLEDGES, NEWS)
@@ -103,9 +115,16 @@ def cached_aggregate[T](name: str, compute: Callable[[], T], *, topics: Sequence
     seconds = cache_seconds()
     if seconds <= 0:
         return compute()
-    key = f"portal:aggregate:{public_generation(topics)}:{name}"
-    value = cache.get(key)
+    try:
+        key = f"portal:aggregate:{public_generation(topics)}:{name}"
+        value = cache.get(key)
+    except CACHE_ERRORS:
+        log.exception("aggregate cache unavailable")
+        return compute()
     if value is None:
         value = compute()
-        cache.set(key, value, seconds)
+        try:
+            cache.set(key, value, seconds)
+        except CACHE_ERRORS:
+            log.exception("aggregate cache unavailable")
     return value

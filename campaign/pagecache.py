@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import logging
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -22,7 +23,16 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import split_header_value
 
-from campaign.cache import NEWS, PLEDGES, STRUCTURE, cache_seconds, public_generation
+from campaign.cache import (
+    CACHE_ERRORS,
+    NEWS,
+    PLEDGES,
+    STRUCTURE,
+    cache_seconds,
+    public_generation,
+)
+
+log = logging.getLogger(__name__)
 
 # URL names of the pages anyone may read, whose content is the same for every anonymous visitor,
 # with the topics of public content each one shows (campaign/cache.py).
@@ -73,14 +83,22 @@ class AnonymousPageCacheMiddleware:
             or (topics := _public_topics(request)) is None
         ):
             return self.get_response(request)
-        key = page_key(request, public_generation(topics))
-        stored = cache.get(key)
+        try:
+            key = page_key(request, public_generation(topics))
+            stored = cache.get(key)
+        except CACHE_ERRORS:
+            # The cache is down: serve the page as if there were none, and say so in the log.
+            log.exception("page cache unavailable")
+            return self.get_response(request)
         if stored is not None:
             return _thaw(stored, gzip_ok=_accepts_gzip(request))
         response = self.get_response(request)
         if _storable(request, response):
             patch_vary_headers(response, ["Accept-Encoding"])
-            cache.set(key, _freeze(response), seconds)
+            try:
+                cache.set(key, _freeze(response), seconds)
+            except CACHE_ERRORS:
+                log.exception("page cache unavailable")
         return response
 
 

@@ -428,6 +428,20 @@ def test_with_redis_a_stored_page_costs_no_query_and_a_write_shows(
     assert "Văn phòng Sở (Redis)" in client.get(url).content.decode()
 
 
+def test_pages_are_served_while_the_cache_is_down(client, public, settings, caplog):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+    for url in (reverse("home"), public.campaign.get_absolute_url()):
+        assert client.get(url).status_code == 200
+    assert "cache unavailable" in caplog.text
+
+
 def test_the_deploy_check_warns_of_a_per_process_page_cache(settings):
     settings.PORTAL_PAGE_CACHE_SECONDS = 600
     assert [w.id for w in check_shared_cache(None)] == ["portal.W001"]
