@@ -130,6 +130,7 @@ def main() -> int:
     last_before = ProgressReport.objects.aggregate(last=Max("pk"))["last"] or 0
 
     tally = Tally()
+    load_before = " ".join(f"{n:.1f}" for n in os.getloadavg())
     with server.running_stack():
         deadline = time.monotonic() + SECONDS
         threads = [
@@ -199,6 +200,11 @@ def main() -> int:
         or new_rows != len(tokens)
     )
     lines.append(f"- result: {'FAILED' if failed else 'passed'}")
+    lines.append(
+        f"- machine load average (1, 5, 15 min) before: {load_before}; after: "
+        + " ".join(f"{n:.1f}" for n in os.getloadavg())
+        + " (2 cores, shared with other work)"
+    )
     text = "\n".join(lines) + "\n"
     print("\n" + text)
     for message in tally.errors[:20]:
