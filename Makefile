@@ -11,6 +11,7 @@ MANAGE := $(PY) manage.py
 RUN_ENV = DJANGO_SECRET_KEY="$$(cat var/secret_key)"
 
 .PHONY: help run test install install-dev messages messages-extract migrate lint format lock clean backup restore
+.PHONY: bench loadtest explain
 
 help:
 	@echo "make run    install, migrate, load the campaign and serve on http://127.0.0.1:$(PORT)/"
@@ -18,6 +19,7 @@ help:
 	@echo "make test   install the dev tools and run the whole test suite"
 	@echo "make lint   ruff check and format check"
 	@echo "make lock   re-pin $(CONSTRAINTS) after changing pyproject.toml"
+	@echo "make bench  measure every page against a reference view at national scale (README.md)"
 
 $(PY):
 	@py=$$(bin/find-python) || exit 1; echo "Using $$py"; "$$py" -m venv $(VENV)
@@ -105,3 +107,20 @@ messages-extract: $(VENV)/.installed
 	  --ignore=".venv/*" --ignore="var/*" --ignore="tests/*" --ignore="node_modules/*"
 	msgen --no-wrap locale/en/LC_MESSAGES/django.po \
 	  | msgattrib --no-wrap --clear-fuzzy -o locale/en/LC_MESSAGES/django.po -
+
+# --- Performance at national scale (tests/perf/, results in benchmarks/) ----------------------
+# Each uses PostgreSQL on 127.0.0.1 with the scale data (manage.py seed_scale, seeded once into
+# BENCH_DATABASE_URL's database, default portal_bench, then reused), gunicorn with the production
+# settings and a Redis of its own. bench needs wrk (apt-get install wrk); a few minutes each.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+
+bench: install messages
+	$(PY) -m tests.perf.bench
+
+loadtest: install messages
+	$(PY) -m tests.perf.loadtest
+
+# EXPLAIN ANALYZE every query of the benchmarked pages; `make explain ARGS="theme -v"` shows more.
+explain: install messages
+	$(PY) -c "from tests.perf import server; server.ensure_data()"
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m tests.perf.explain $(ARGS)

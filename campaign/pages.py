@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from campaign import views
 from campaign.models import Campaign, Theme, current_campaign
+from campaign.rollups import campaign_rollup
 from news.models import Commendation
 from pledges.models import Pledge
 from units.models import Unit, UnitRole
@@ -38,9 +39,12 @@ def theme_detail(request, slug: str, number: int):
     )
     context = {"theme": theme, "campaign": theme.campaign, "themes": theme.campaign.themes.all()}
     context["theme_commendations"] = _commendations().filter(theme=theme)[:PAGE_COMMENDATIONS]
-    # Pledges: the theme's public pledges (a page of them) and its figures.
+    # Pledges: the theme's public pledges (a page of them) and its figures, over the whole tree
+    # and by branch (campaign.rollups: two queries, or none while cached).
     pledges = Pledge.objects.public().filter(theme=theme)
-    context["theme_stats"] = pledges.stats_by_theme().get(theme.pk)
+    rollup = campaign_rollup(theme.campaign)
+    context["theme_stats"] = rollup.by_theme.get(theme.pk)
+    context["branches"] = rollup.branches_by_theme.get(theme.pk, [])
     context["theme_pledges"] = Paginator(
         pledges.select_related("unit").order_by("unit__position", "unit__name", "pk"),
         THEME_PLEDGES_PER_PAGE,
@@ -73,14 +77,17 @@ class CampaignDetail(views.CampaignDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Pledges: figures per theme (shown on the theme cards) and the latest progress.
+        # Pledges: figures per theme (shown on the theme cards) and per branch of the unit tree
+        # (campaign.rollups), and the latest progress.
         pledges = Pledge.objects.public().filter(campaign=self.object)
-        stats = pledges.stats_by_theme()
+        rollup = campaign_rollup(self.object)
         themes = list(context["themes"])
         for theme in themes:
-            theme.pledge_stats = stats.get(theme.pk)
+            theme.pledge_stats = rollup.by_theme.get(theme.pk)
         context["themes"] = themes
         context["show_theme_stats"] = True
+        context["branches"] = rollup.branches
+        context["rollup_total"] = rollup.total
         context["campaign_pledges"] = pledges.select_related("unit", "theme").order_by(
             F("latest_report_at").desc(nulls_last=True), "-pk"
         )[:CAMPAIGN_LATEST_PLEDGES]

@@ -5,6 +5,7 @@ See the configuration table in README.md. Nothing here is meant to be edited per
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import environ
@@ -273,3 +274,49 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# --- Performance at scale: page cache, benchmark, scale-out storage ---------------------------
+# Whole public pages are kept for anonymous visitors (campaign/pagecache.py) and aggregates with
+# them (campaign/cache.py), keyed by a counter that every public write moves on. Off by default
+# with the per-process local-memory cache, where a write seen by one gunicorn worker would not
+# reach the others' stored pages; on with a shared cache (CACHE_URL=redis://…).
+_SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
+PORTAL_PAGE_CACHE_SECONDS = env.int(
+    "PORTAL_PAGE_CACHE_SECONDS", default=600 if _SHARED_CACHE else 0
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "campaign.pagecache.AnonymousPageCacheMiddleware",
+)
+# `make bench` only: adds the reference view /bench/fortunes/ (campaign/benchmark.py).
+PORTAL_BENCHMARK = env.bool("PORTAL_BENCHMARK", default=False)
+# Sessions live in the database by default, so any app server can serve any request;
+# django.contrib.sessions.backends.cached_db keeps them in the shared cache as well.
+SESSION_ENGINE = env.str("DJANGO_SESSION_ENGINE", default="django.contrib.sessions.backends.db")
+# Media on S3-compatible object storage (the optional extra: pip install -e ".[s3]"), so no app
+# server keeps uploads on its own disk. The bucket stays private: public photos get signed URLs
+# that outlive a cached page, and evidence is still handed out only through the portal's check.
+if PORTAL_S3_BUCKET := env.str("PORTAL_S3_BUCKET", default=""):
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            'PORTAL_S3_BUCKET needs the optional s3 extra: pip install -e ".[s3]"'
+        )
+    _S3 = {
+        "bucket_name": PORTAL_S3_BUCKET,
+        "endpoint_url": env.str("PORTAL_S3_ENDPOINT_URL", default=None),
+        "region_name": env.str("PORTAL_S3_REGION", default=None),
+        "access_key": env.str("PORTAL_S3_ACCESS_KEY", default=None),
+        "secret_key": env.str("PORTAL_S3_SECRET_KEY", default=None),
+        "default_acl": None,
+        "file_overwrite": False,
+        "querystring_auth": True,
+        "querystring_expire": max(3600, 3 * PORTAL_PAGE_CACHE_SECONDS),
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_S3, "location": "media"},
+    }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**_S3, "location": "private"},
+    }

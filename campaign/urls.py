@@ -63,4 +63,10 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# `make bench` only: the reference view every page is measured against (campaign/benchmark.py).
+if settings.PORTAL_BENCHMARK:
+    from campaign import benchmark
+
+    urlpatterns += [path("bench/fortunes/", benchmark.fortunes, name="bench-fortunes")]
+
 handler500 = "campaign.views.server_error"

@@ -70,6 +70,9 @@ def honour_board(request, slug: str):
         Commendation.objects.published()
         .filter(campaign=campaign)
         .select_related("form", "unit")
+        # The board names people, not articles: the long texts stay in the database (at national
+        # scale they made the sort of thousands of rows spill to disk).
+        .defer("title", "summary", "body", "search_key")
         .order_by("form__position", "form_id", "honoree_kind", "honoree_name", "pk")
     )
     groups = [(form, list(items)) for form, items in groupby(honorees, key=lambda c: c.form)]

@@ -258,7 +258,16 @@ class Pledge(models.Model):
                 name="pledge_status_known",
             ),
         ]
-        indexes = [models.Index(fields=["campaign", "theme", "status"])]
+        indexes = [
+            models.Index(fields=["campaign", "theme", "status"]),
+            # The office's review queue: submitted pledges, oldest first. (The campaign page's
+            # "latest progress" ordering has a PostgreSQL-only index: migration 0003.)
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=Q(status="submitted"),
+                name="pledge_review_queue_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -255,7 +255,7 @@ def pledge_detail(request, pk: int):
     unit's heads and the office at every stage (with the actions they may take)."""
     pledge = get_object_or_404(
         Pledge.objects.visible_to(request.user)
-        .select_related(*RELATED, "submitted_by", "reviewed_by")
+        .select_related(*RELATED, "created_by", "submitted_by", "reviewed_by")
         .prefetch_related(_timeline()),
         pk=pk,
     )
@@ -282,7 +282,8 @@ def review_queue(request):
         raise PermissionDenied
     queryset = (
         Pledge.objects.reviewable_by(request.user)
-        .select_related(*RELATED, "submitted_by")
+        # What the list shows; the campaigns' long texts would be fetched twice per row.
+        .select_related("unit", "theme")
         .order_by("submitted_at", "pk")
     )
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))

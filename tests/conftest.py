@@ -17,6 +17,9 @@ def _test_settings(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Query-count tests measure the uncached work: the page and aggregate caches stay off unless
+    # a test turns them on (tests/perf/test_page_cache.py).
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

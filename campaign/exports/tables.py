@@ -450,7 +450,7 @@ def rankings_table(campaign: Campaign, *, base_url: str) -> Table:
     )
     headers = [_("Review round"), _("Round status"), _("Rank"), _("Unit")]
     headers += [_("Theme %(number)s") % {"number": t.number} for t in themes]
-    headers.append(_("Total"))
+    headers.append(pgettext("score", "Total"))
     rows = []
     for scoring_round in rounds:
         for standing in standings.get(scoring_round.pk, []):

@@ -15,13 +15,14 @@ BUDGETS = {
     "/": 4,  # campaign, themes, legal documents, latest commendations
     "/en/": 4,
     "/campaigns/": 3,  # count for the paginator, the page, footer campaign
-    # campaign, current campaign (footer), themes, legal documents, + pledge figures per theme,
+    # campaign, current campaign (footer), themes, legal documents, + pledge figures per theme
+    # and per branch (campaign.rollups: every unit's parent, pledges by unit and theme),
     # latest pledges, + the campaign's phases (the timeline)
-    f"/campaigns/{SLUG}/": 7,
-    # theme with campaign, sibling themes, footer campaign, + pledge figures, pledge count (the
-    # page of pledges itself is one more query once there are any: tests/pledges/test_queries.py)
-    # + the theme's commendations
-    f"/campaigns/{SLUG}/themes/2/": 6,
+    f"/campaigns/{SLUG}/": 8,
+    # theme with campaign, sibling themes, footer campaign, + pledge figures (the rollup's two
+    # queries), pledge count (the page of pledges itself is one more query once there are any:
+    # tests/pledges/test_queries.py) + the theme's commendations
+    f"/campaigns/{SLUG}/themes/2/": 7,
     "/units/": 2,  # all units in one query, footer campaign
     # unit with parent, roles with users, sub-units, footer, + public pledges + commendations
     "/units/van-phong-so/": 6,

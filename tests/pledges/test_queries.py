@@ -82,15 +82,16 @@ BUDGETS = {
     ("detail", "office"): 9,
     # session, user, office membership, count, page, footer campaign
     ("review-queue", "office"): 6,
-    # theme with campaign, sibling themes, footer, figures, count, page of pledges,
-    # the theme's commendations
-    ("theme", None): 7,
-    ("theme-page-2", None): 7,
+    # theme with campaign, sibling themes, footer, figures (campaign.rollups: every unit's
+    # parent, pledges by unit and theme), count, page of pledges, the theme's commendations
+    ("theme", None): 8,
+    ("theme-page-2", None): 8,
     # unit, roles, sub-units, footer, public pledges with campaign and theme, commendations
     ("unit", None): 6,
-    # campaign, footer, themes, legal basis, figures per theme, latest pledges, + the
+    # campaign, footer, themes, legal basis, figures per theme and branch (campaign.rollups:
+    # every unit's parent, pledges by unit and theme), latest pledges, + the
     # campaign's phases (the timeline)
-    ("campaign", None): 7,
+    ("campaign", None): 8,
 }
 
 

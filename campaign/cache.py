@@ -1,0 +1,130 @@
+"""Public content generations: counters in the shared cache that every cached public page and
+aggregate is keyed by.
+
+Public content comes in three topics: the structure (campaigns, themes, legal basis, units and
+the people in them), pledges with their progress, and news (commendations). A write to any of
+them calls `public_content_changed(topic=…)`; once the write commits, that topic's counter goes
+up, so every page and aggregate made from that topic is never read again (it simply expires).
+A progress report thus leaves the honour board and the news pages in the cache. Nothing is
+deleted key by key, and several app servers sharing one cache (Redis) see the new counters on
+their next request.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+log = logging.getLogger(__name__)
+
+# What a cache that cannot be reached raises (Redis: connection errors and timeouts, both
+# OSError or redis' own errors); the pages are then made without it.
+try:
+    from redis.exceptions import RedisError
+
+    CACHE_ERRORS: tuple[type[Exception], ...] = (OSError, RedisError)
+except ImportError:  # pragma: no cover - redis is a dependency; kept for other cache backends
+    CACHE_ERRORS = (OSError,)
+
+STRUCTURE, PLEDGES, NEWS = "structure", "pledges", "news"
+TOPICS = (STRUCTURE, PLEDGES, NEWS)
+# (news counter, POSIX time of the next scheduled publication or 0), kept beside the counters.
+SCHEDULE_KEY = "portal:news-schedule"
+
+
+def generation_key(topic: str) -> str:
+    return f"portal:generation:{topic}"
+
+
+def cache_seconds() -> int:
+    """How long a public page or aggregate is kept; 0 turns both caches off."""
+    return settings.PORTAL_PAGE_CACHE_SECONDS
+
+
+def public_content_changed(*, topic: str, using: str | None = None) -> None:
+    """Call on every write to what the public pages show: the topic's counter goes up after
+    commit (at once outside a transaction), once per transaction however many rows it writes."""
+    bump = _BUMPS[topic]
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block:
+        # Already registered at this savepoint level: that one runs, or is rolled back, with
+        # this write. (Each on_commit entry is (savepoint ids, function, robust).)
+        here = set(connection.savepoint_ids)
+        if any(sids == here and func is bump for sids, func, _r in connection.run_on_commit):
+            return
+    transaction.on_commit(bump, using=using, robust=True)
+
+
+def _bump(topic: str) -> None:
+    key = generation_key(topic)
+    try:
+        cache.incr(key)
+    except ValueError:
+        # Not there (evicted, or the cache restarted): start a new sequence that no earlier
+        # one reached, so pages kept under an old number can never be read again.
+        if not cache.add(key, time.time_ns(), timeout=None):
+            cache.incr(key)
+
+
+_BUMPS = {topic: partial(_bump, topic) for topic in TOPICS}
+
+
+def public_generation(topics: Sequence[str] = TOPICS) -> str:
+    """The counters of `topics` as one version for a cache key, read in one round trip.
+
+    Commendations scheduled for a later time change what the pages show when that time comes,
+    with no write: the first request after it moves the news counter on.
+    """
+    found = cache.get_many([*map(generation_key, TOPICS), SCHEDULE_KEY])
+    counters = {}
+    for topic in TOPICS:
+        counters[topic] = found.get(generation_key(topic))
+        if counters[topic] is None:
+            cache.add(generation_key(topic), time.time_ns(), timeout=None)
+            counters[topic] = cache.get(generation_key(topic))
+    schedule = found.get(SCHEDULE_KEY)
+    if schedule is None or schedule[0] != counters[NEWS]:
+        cache.set(SCHEDULE_KEY, (counters[NEWS], _next_publication()), timeout=None)
+    elif schedule[1] and schedule[1] <= timezone.now().timestamp():
+        _bump(NEWS)
+        return public_generation(topics)
+    return ".".join(str(counters[topic]) for topic in topics)
+
+
+def _next_publication() -> float:
+    """When the next scheduled commendation becomes public (POSIX time), or 0 if none is."""
+    from django.db.models import Min
+
+    from news.models import Commendation
+
+    moment = Commendation.objects.filter(
+        status=Commendation.Status.PUBLISHED, publish_at__gt=timezone.now()
+    ).aggregate(first=Min("publish_at"))["first"]
+    return moment.timestamp() if moment else 0
+
+
+def cached_aggregate[T](name: str, compute: Callable[[], T], *, topics: Sequence[str]) -> T:
+    """`compute()`, kept under the counters of the topics it is made from."""
+    seconds = cache_seconds()
+    if seconds <= 0:
+        return compute()
+    try:
+        key = f"portal:aggregate:{public_generation(topics)}:{name}"
+        value = cache.get(key)
+    except CACHE_ERRORS:
+        log.exception("aggregate cache unavailable")
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, seconds)
+        except CACHE_ERRORS:
+            log.exception("aggregate cache unavailable")
+    return value

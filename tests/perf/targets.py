@@ -1,0 +1,42 @@
+"""The pages `make bench`, `make explain` and `make loadtest` visit, picked from the scale data
+(manage.py seed_scale): the biggest of each kind, so the measurement is of the worst case."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.urls import reverse
+
+# Logged in as the office admin: the review queue (there is no office dashboard page yet).
+OFFICE_PAGE = "office review queue"
+REFERENCE = "reference"
+
+
+def public_pages() -> dict[str, str]:
+    from campaign.models import Campaign
+    from news.models import Commendation
+    from pledges.models import Pledge
+    from units.models import Unit
+
+    campaign = Campaign.objects.current()
+    unit = (
+        Unit.objects.active()
+        .annotate(sub_units=Count("children"))
+        .order_by("-sub_units", "pk")
+        .first()
+    )
+    pledge = Pledge.objects.public().annotate(n=Count("reports")).order_by("-n", "pk").first()
+    commendation = Commendation.objects.published().newest_first().first()
+    return {
+        "home": reverse("home"),
+        "campaign": campaign.get_absolute_url(),
+        "theme": campaign.themes.order_by("number")[1].get_absolute_url(),
+        "unit": unit.get_absolute_url(),
+        "pledge": pledge.get_absolute_url(),
+        "news list": reverse("news:list"),
+        "news detail": commendation.get_absolute_url(),
+        "honour board": reverse("news:honour-board", args=[campaign.slug]),
+    }
+
+
+def office_pages() -> dict[str, str]:
+    return {OFFICE_PAGE: reverse("pledges:review-queue")}
