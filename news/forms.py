@@ -3,10 +3,10 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from campaign.fields import ImageUploadField, MultipleImageField
+from campaign.forms import VersionedModelForm
 from campaign.models import Campaign, Theme
 from news.models import PHOTO_RENDITIONS, Commendation, CommendationForm, Nomination
 from news.widgets import RichTextarea
@@ -129,7 +129,7 @@ class NominationUpdateForm(NominationForm):
         self.fields["evidence"].label = _("Add photos")
 
 
-class CommendationAdminForm(forms.ModelForm):
+class CommendationAdminForm(VersionedModelForm):
     """The office's editing form: photo through the image pipeline, edits never overwritten."""
 
     photo_upload = ImageUploadField(
@@ -142,7 +142,10 @@ class CommendationAdminForm(forms.ModelForm):
         ),
     )
     remove_photo = forms.BooleanField(label=_("Remove the photo"), required=False)
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    conflict_message = _(
+        "Another office admin saved this commendation while you were editing it. Copy your "
+        "changes, reload the page and apply them again."
+    )
 
     class Meta:
         model = Commendation
@@ -169,30 +172,6 @@ class CommendationAdminForm(forms.ModelForm):
             "body": RichTextarea,
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["expected_version"].initial = self.instance.version
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk:
-            current = (
-                Commendation.objects.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            if current is not None and current != cleaned.get("expected_version"):
-                raise ValidationError(
-                    _(
-                        "Another office admin saved this commendation while you were editing "
-                        "it. Copy your changes, reload the page and apply them again."
-                    ),
-                    code="conflict",
-                )
-        return cleaned
 
     def _post_clean(self):
         # The new or removed photo is part of the instance before the model's rules run, so

@@ -3,44 +3,23 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from campaign.forms import VersionedModelForm
 from scoring.models import Criterion, Score, ScoringRound, plain, points_display
 
 
-class ScoringRoundAdminForm(forms.ModelForm):
+class ScoringRoundAdminForm(VersionedModelForm):
     """The round's details; a save over another office admin's newer one is refused."""
 
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    conflict_message = _(
+        "Another office admin changed this round while you were editing it. "
+        "Copy your changes, reload the page and apply them again."
+    )
 
     class Meta:
         model = ScoringRound
         fields = ["campaign", "kind", "title", "held_on", "note"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["expected_version"].initial = self.instance.version
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk:
-            current = (
-                ScoringRound.objects.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            if current is not None and current != cleaned.get("expected_version"):
-                raise ValidationError(
-                    _(
-                        "Another office admin changed this round while you were editing it. "
-                        "Copy your changes, reload the page and apply them again."
-                    ),
-                    code="conflict",
-                )
-        return cleaned
 
     def save(self, commit=True):
         if self.instance.pk:
