@@ -8,8 +8,12 @@ logging.getLogger("axes").setLevel(logging.WARNING)
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path):
     """Speed-ups and isolation for tests only; production settings stay untouched."""
+    # Uploads of a test go to its own folders, never into var/.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    private = {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "private"}}
+    settings.STORAGES = {**settings.STORAGES, "private": private}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Unit tests render templates without running collectstatic first.
     settings.STORAGES = {

@@ -326,10 +326,7 @@ def test_every_url_pattern_has_a_row():
 
 
 @pytest.fixture
-def world(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    private = {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "private"}}
-    settings.STORAGES = {**settings.STORAGES, "private": private}
+def world(db):
     load_campaign()
     load_demo(password="demo password for the matrix")
     User = get_user_model()

@@ -5,13 +5,6 @@ import pytest
 from tests.campaign_data import populate
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    private = {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "private"}}
-    settings.STORAGES = {**settings.STORAGES, "private": private}
-
-
 @pytest.fixture
 def data(db):
     return populate()

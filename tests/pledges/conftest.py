@@ -13,13 +13,6 @@ from tests.factories import make_campaign, make_role, make_unit, make_user
 from units.models import UnitRole
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    private = {**settings.STORAGES["private"], "OPTIONS": {"location": tmp_path / "private"}}
-    settings.STORAGES = {**settings.STORAGES, "private": private}
-
-
 @pytest.fixture
 def world(db):
     # Transactional tests start from an emptied database, without the migrations' data.
