@@ -43,6 +43,23 @@ def test_every_kind_of_page_carries_the_security_headers(client, fixture_campaig
         assert "geolocation=()" in response["Permissions-Policy"], kind
 
 
+def test_uploaded_files_are_served_sandboxed(client, fixture_campaign):
+    """An evidence photo is shown alone: no script, no plugin, no framing, sandboxed."""
+    from tests.factories import make_evidence, make_pledge, make_report
+
+    pledge = make_pledge(status="accepted", campaign=fixture_campaign)
+    evidence = make_evidence(report=make_report(pledge=pledge))
+    response = client.get(evidence.get_absolute_url())
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    csp = response["Content-Security-Policy"]
+    for directive in ("default-src 'none'", "sandbox", "frame-ancestors 'none'"):
+        assert directive in csp
+    assert "script-src" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
 def test_public_pages_carry_no_per_visitor_token_or_nonce(client, fixture_campaign):
     html = client.get("/").content.decode()
     assert "csrfmiddlewaretoken" not in html

@@ -143,11 +143,57 @@ def test_the_pledge_form_never_fails_on_any_text(
         assert "<script>alert(1)</script>" not in page
 
 
-@settings(
-    max_examples=25,
+FUZZ_SETTINGS = settings(
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+
+
+@FUZZ_SETTINGS
+@given(text=NASTY, percent=NASTY, name=NASTY)
+def test_the_other_forms_never_fail_on_any_text(client, fixture_campaign, text, percent, name):
+    """Progress report, nomination, review, password change: any text gets a page, not a 500."""
+    from tests.factories import make_pledge
+
+    head = get_user_model().objects.get_or_create(username="fuzz")[0]
+    if not head.unit_roles.exists():
+        from units.models import Unit
+
+        make_role(user=head, unit=Unit.objects.get(slug="van-phong-so"))
+    office = get_user_model().objects.filter(groups__name="Campaign office").first() or make_user(
+        username="fuzz-office", office=True
+    )
+    theme = fixture_campaign.themes.get(number=1)
+    accepted = make_pledge(status="accepted", campaign=fixture_campaign, theme=theme,
+                           unit=head.unit_roles.get().unit)  # fmt: skip
+    submitted = make_pledge(status="submitted", campaign=fixture_campaign, theme=theme)
+    client.force_login(head)
+    posts = [
+        (reverse("pledges:report", args=[accepted.pk]), {"percent": percent, "narrative": text}),
+        (
+            reverse("news:nomination-create"),
+            {
+                "honoree_name": name,
+                "honoree_kind": "person",
+                "position": text,
+                "theme": theme.pk,
+                "achievements": text,
+            },
+        ),  # fmt: skip
+        (
+            reverse("password_change"),
+            {"old_password": text, "new_password1": name, "new_password2": name},
+        ),
+    ]
+    for url, data in posts:
+        assert client.post(url, data).status_code in (200, 302), url
+    client.force_login(office)
+    review = reverse("pledges:review", args=[submitted.pk])
+    assert client.post(review, {"decision": name, "reason": text}).status_code in (200, 302)
+
+
+@FUZZ_SETTINGS
 @given(query=NASTY, field=st.sampled_from(["q", "theme", "unit", "form", "page"]))
 def test_public_lists_never_fail_on_any_query(client, fixture_campaign, query, field):
     for path in ("/news/", fixture_campaign.themes.first().get_absolute_url(), "/campaigns/"):

@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 # Logged in as the office admin: the review queue (there is no office dashboard page yet).
-OFFICE_PAGE = "office review queue"
+OFFICE_PAGE = "office dashboard (coverage)"
 REFERENCE = "reference"
 
 
@@ -39,4 +39,7 @@ def public_pages() -> dict[str, str]:
 
 
 def office_pages() -> dict[str, str]:
-    return {OFFICE_PAGE: reverse("pledges:review-queue")}
+    from campaign.models import Campaign
+
+    campaign = Campaign.objects.current()
+    return {OFFICE_PAGE: reverse("office:matrix", args=[campaign.slug])}
