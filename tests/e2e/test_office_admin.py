@@ -30,6 +30,14 @@ def test_office_edits_the_campaign_in_the_admin(checks):
     expect(page.get_by_text("Tóm tắt mới do Văn phòng Sở cập nhật.")).to_be_visible()
 
 
+def test_office_reads_a_pledge_history_in_the_admin(checks, public_content):
+    """django-simple-history's pages work under the strict Content-Security-Policy."""
+    admin_login(checks)
+    pledge = public_content["pledge"]
+    checks.visit(f"/admin/pledges/pledge/{pledge.pk}/history/", name="admin-history")
+    expect(checks.page.get_by_role("heading", level=1)).to_be_visible()
+
+
 def test_admin_change_form_on_a_phone(phone_checks):
     page = phone_checks.page
     admin_login(phone_checks)
