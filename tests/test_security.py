@@ -264,3 +264,18 @@ def test_passwords_are_hashed_with_argon2_in_production_settings():
         user.set_password("một mật khẩu dài")
         assert user.password.startswith("argon2$")
     assert django_settings.AUTH_PASSWORD_VALIDATORS[1]["OPTIONS"]["min_length"] == 12
+
+
+@pytest.mark.parametrize(
+    ("form_class", "name"), UPLOAD_FIELDS, ids=[f.__name__ for f, _ in UPLOAD_FIELDS]
+)
+def test_every_upload_field_refuses_a_50_mb_file_before_reading_it(form_class, name):
+    import os
+
+    field = form_class.base_fields[name]
+    huge = upload("video.jpg", os.urandom(50 * 1024 * 1024))
+    with pytest.raises(Exception) as caught:
+        field.clean([huge] if isinstance(field, MultipleImageField) else huge)
+    assert caught.type.__name__ == "ValidationError"
+    message = " ".join(caught.value.messages)
+    assert "“video.jpg”" in message and "50,0" in message
