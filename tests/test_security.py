@@ -213,6 +213,17 @@ def test_login_never_fails_on_any_text(db, username, password):
     assert response.status_code in (200, 429)
 
 
+@pytest.mark.parametrize("path", ["login", "admin:login"])
+def test_a_very_long_user_name_is_a_failed_login_not_an_error(db, path):
+    """Found on PostgreSQL by the fuzzer: the failure log column holds 255 characters."""
+    from axes.models import AccessAttempt
+
+    client = Client(raise_request_exception=False)
+    response = client.post(reverse(path), {"username": "đ" * 300, "password": "x"})
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "đ" * 150
+
+
 # --- sessions ------------------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ LATEST_PROGRESS_INDEX = "pledge_latest_progress_idx"
 def create_latest_progress_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
-            f"CREATE INDEX {LATEST_PROGRESS_INDEX} ON pledges_pledge "
+            f"CREATE INDEX IF NOT EXISTS {LATEST_PROGRESS_INDEX} ON pledges_pledge "
             "(campaign_id, latest_report_at DESC NULLS LAST, id DESC) "
             "WHERE status IN ('accepted', 'completed')"
         )
