@@ -7,8 +7,6 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 CONSTRAINTS := requirements/constraints.txt
 MANAGE := $(PY) manage.py
-# `make run` keeps its secret key in var/ so sessions survive restarts.
-RUN_ENV = DJANGO_SECRET_KEY="$$(cat var/secret_key)"
 
 .PHONY: help run test install install-dev messages messages-extract migrate lint format lock clean backup restore
 .PHONY: bench loadtest explain
@@ -45,19 +43,16 @@ messages: $(VENV)/.installed
 	  done; \
 	done
 
-var/secret_key:
-	@mkdir -p var
-	@$(PY) -c "from django.core.management.utils import get_random_secret_key as k; print(k())" > $@
-	@chmod 600 $@
-
-migrate: $(VENV)/.installed messages var/secret_key
-	$(RUN_ENV) $(MANAGE) migrate --noinput
+# Without DJANGO_SECRET_KEY the settings make one key in var/ (PORTAL_VAR_DIR) and every process
+# reads it, so sessions survive restarts and every gunicorn worker accepts them.
+migrate: $(VENV)/.installed messages
+	$(MANAGE) migrate --noinput
 
 run: migrate
-	$(RUN_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
-	$(RUN_ENV) $(MANAGE) setup_portal $(if $(DEMO),--demo)
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) setup_portal $(if $(DEMO),--demo)
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
-	$(RUN_ENV) $(VENV)/bin/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) \
+	$(VENV)/bin/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) \
 	  --workers $${WEB_CONCURRENCY:-2} --access-logfile - --forwarded-allow-ips 127.0.0.1
 
 # The browser tests use axe-core and the Nu Html Checker from npm (package-lock.json), Debian's
@@ -90,11 +85,11 @@ lock: | $(PY)
 # Back up every record and upload to var/backups/<time>/; restore one with
 # `make restore BACKUP=var/backups/thidua-…` (replaces the current content).
 backup: migrate
-	$(RUN_ENV) $(MANAGE) backup_portal
+	$(MANAGE) backup_portal
 
 restore: migrate
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/thidua-YYYYmmdd-HHMMSS"; exit 2; }
-	$(RUN_ENV) $(MANAGE) restore_portal "$(BACKUP)"
+	$(MANAGE) restore_portal "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) var/static

@@ -7,7 +7,7 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Emulation campaigns")
 
     def ready(self):
-        # Public page cache: invalidation on every public write, and its deployment check.
-        from campaign import pagecache, receivers  # noqa: F401
+        # Deployment checks; the public page cache: invalidation on every public write.
+        from campaign import checks, pagecache, receivers  # noqa: F401
 
         receivers.connect()

@@ -6,29 +6,40 @@ See the configuration table in README.md. Nothing here is meant to be edited per
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
-from django.core.management.utils import get_random_secret_key
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from campaign.secret_key import stored_secret_key
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = BASE_DIR / "var"
+
+# An install keeps its environment in one file that every process reads for itself: gunicorn,
+# manage.py, cron jobs and timers alike (README.md, "Production"). Variables already set win.
+environ.Env.read_env(os.environ.get("PORTAL_ENV_FILE") or BASE_DIR / ".env")
 
 env = environ.Env()
+
+# What an install writes at run time: the SQLite database, the key, uploads, backups.
+VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR") or BASE_DIR / "var")
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 # One flag turns on everything HTTPS deployment needs (see "Production" in README.md).
 PRODUCTION = env.bool("DJANGO_PRODUCTION", default=False)
 
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+# Read as it is: django-environ takes a value starting with "$" for the name of another
+# variable, and a random key may start with one.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_PRODUCTION is on.")
-    # Development and tests only: a key for this process. `make run` keeps a stable one in var/.
-    SECRET_KEY = get_random_secret_key()
+    # The embedded install (`make run`): one key kept in var/ and shared by every worker, never
+    # one per process, which would log people out whenever another worker answered.
+    SECRET_KEY = stored_secret_key(VAR_DIR / "secret_key")
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
@@ -115,7 +126,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     if not env.str("DATABASE_URL", default=""):
-        VAR_DIR.mkdir(exist_ok=True)
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
     )
@@ -187,6 +198,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # Files only the portal itself may read and hand out after a permission check (evidence photos
 # of pledges that are not public): outside MEDIA_ROOT, never served by a web server.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
+# The portal serves MEDIA_URL itself (the embedded install has nothing in front of it); a reverse
+# proxy that serves MEDIA_ROOT may take the work over and this be turned off.
+PORTAL_SERVE_MEDIA = env.bool("PORTAL_SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
@@ -310,7 +324,7 @@ if PORTAL_S3_BUCKET := env.str("PORTAL_S3_BUCKET", default=""):
         "endpoint_url": env.str("PORTAL_S3_ENDPOINT_URL", default=None),
         "region_name": env.str("PORTAL_S3_REGION", default=None),
         "access_key": env.str("PORTAL_S3_ACCESS_KEY", default=None),
-        "secret_key": env.str("PORTAL_S3_SECRET_KEY", default=None),
+        "secret_key": os.environ.get("PORTAL_S3_SECRET_KEY") or None,  # verbatim, as above
         "default_acl": None,
         "file_overwrite": False,
         "querystring_auth": True,

@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "thidua.example.gov.vn",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://thidua.example.gov.vn",
     "EMAIL_URL": "smtp+tls://portal:secret@mail.example.gov.vn:587",
+    "PORTAL_URL": "https://thidua.example.gov.vn",
 }
 
 
@@ -81,3 +82,43 @@ def test_intranet_mode_requires_login_everywhere():
     )
     assert out == "True"
     assert show("'LoginRequiredMiddleware' in ' '.join(settings.MIDDLEWARE)", {}) == "False"
+
+
+def test_production_warns_when_links_in_mails_would_point_nowhere():
+    for url in ("http://127.0.0.1:8000", "http://thidua.example.gov.vn"):
+        env = {**PRODUCTION_ENV, "PORTAL_URL": url}
+        result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+        assert result.returncode != 0, url
+        assert "portal.W002" in result.stderr + result.stdout
+
+
+def test_a_secret_key_is_read_as_it_is_whatever_its_first_character():
+    for key in ("$abc-starts-with-a-dollar", "${HOME}", "$$x", "plain"):
+        assert show("settings.SECRET_KEY", {"DJANGO_SECRET_KEY": key}) == key
+
+
+def test_without_a_key_every_process_reads_the_one_kept_in_var(tmp_path):
+    env = {"PORTAL_VAR_DIR": str(tmp_path)}
+    first = show("settings.SECRET_KEY", env)
+    second = show("settings.SECRET_KEY", env)
+    assert len(first) >= 50 and first == second
+    assert (tmp_path / "secret_key").read_text().strip() == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0  # the owner's alone
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".secret_key")] == []
+
+
+def test_a_kept_key_starting_with_a_dollar_is_used_as_it_is(tmp_path):
+    (tmp_path / "secret_key").write_text("$" + "k" * 60 + "\n")
+    assert show("settings.SECRET_KEY", {"PORTAL_VAR_DIR": str(tmp_path)}) == "$" + "k" * 60
+
+
+def test_an_install_reads_its_environment_file(tmp_path):
+    env_file = tmp_path / "portal.env"
+    env_file.write_text("DJANGO_ALLOWED_HOSTS=from-file.example\nPORTAL_URL=https://file.example\n")
+    env = {"PORTAL_ENV_FILE": str(env_file)}
+    assert show("settings.ALLOWED_HOSTS, settings.PORTAL_URL", env) == (
+        "['from-file.example'] https://file.example"
+    )
+    # What the process was given wins over the file.
+    env["PORTAL_URL"] = "https://given.example"
+    assert show("settings.PORTAL_URL", env) == "https://given.example"
