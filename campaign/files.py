@@ -4,8 +4,13 @@ Such views are decorated with `@csp_override(UPLOAD_CSP)`."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
 
 # An uploaded file is shown alone, never as part of a page: no script, no plugin, sandboxed.
 # The browser's own image viewer styles the picture inline, so inline style is allowed here.
@@ -29,4 +34,24 @@ def upload_response(stored, *, public: bool) -> FileResponse:
         raise Http404 from None
     response = FileResponse(handle)
     response["Cache-Control"] = f"{'public' if public else 'private'}, max-age=3600"
+    return response
+
+
+@csp_override(UPLOAD_CSP)
+def public_media(request, path: str) -> FileResponse:
+    """A public upload (commendation photos, legal documents) from the default storage.
+
+    The embedded install (`make run`) has no web server in front of it, so the portal hands these
+    out itself; in production the reverse proxy may serve MEDIA_ROOT instead. Private uploads live
+    in another storage and are never reachable here.
+    """
+    try:
+        handle = default_storage.open(path, "rb")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, SuspiciousFileOperation):
+        raise Http404 from None
+    response = FileResponse(handle)
+    if not (response.get("Content-Type") or "").startswith("image/"):
+        # Anything but a picture is downloaded, never rendered by the browser on our origin.
+        response["Content-Disposition"] = f'attachment; filename="{Path(path).name}"'
+    response["Cache-Control"] = "public, max-age=86400"
     return response

@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from campaign import pages, views
+from campaign.files import public_media
 from campaign.sitemaps import SITEMAPS
 from units.views import UnitListView
 
@@ -60,8 +60,15 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Public uploads: served by the portal itself unless the reverse proxy serves MEDIA_ROOT.
+if settings.PORTAL_SERVE_MEDIA:
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            public_media,
+            name="media",
+        )
+    ]
 
 # `make bench` only: the reference view every page is measured against (campaign/benchmark.py).
 if settings.PORTAL_BENCHMARK:
