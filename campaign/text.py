@@ -11,7 +11,8 @@ import unicodedata
 
 from django.utils.text import slugify
 
-_D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+# U+00D0 (Ð, the Icelandic eth) is how old font converters left a capital Đ in Vietnamese text.
+_D_STROKE = str.maketrans({"đ": "d", "Đ": "D", "Ð": "D"})
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 

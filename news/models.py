@@ -288,15 +288,19 @@ class Commendation(models.Model):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
     def _unique_slug(self) -> str:
-        base = vi_slugify(self.title, max_length=90) or "khen-thuong"
+        # The whole field, as the admin's slug script fills it while the title is typed; a
+        # number is added only on a clash, shortening the base to make room.
+        size = self._meta.get_field("slug").max_length
+        base = vi_slugify(self.title, max_length=size) or "khen-thuong"
         taken = set(
-            Commendation.objects.filter(slug__startswith=base)
+            Commendation.objects.filter(slug__startswith=base[: size - 4])
             .exclude(pk=self.pk)
             .values_list("slug", flat=True)
         )
         slug, n = base, 2
         while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
+            suffix = f"-{n}"
+            slug, n = base[: size - len(suffix)].rstrip("-") + suffix, n + 1
         return slug
 
     def is_published(self) -> bool:
