@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from campaign.images import ProcessedImage
 from campaign.models import Campaign, Theme
 from campaign.office import is_office
+from campaign.storage import get_private_storage
 from campaign.text import search_key, vi_slugify
 from campaign.validators import document_number_validator
 from news.sanitize import html_to_text, sanitize_html
@@ -563,8 +564,12 @@ class NominationImage(models.Model):
     nomination = models.ForeignKey(
         Nomination, on_delete=models.CASCADE, related_name="images", verbose_name=_("nomination")
     )
-    image = models.ImageField(_("image"), upload_to="nominations/%Y/%m/", max_length=200)
-    thumbnail = models.ImageField(upload_to="nominations/%Y/%m/", max_length=200)
+    image = models.ImageField(
+        _("image"), upload_to="nominations/%Y/%m/", max_length=200, storage=get_private_storage
+    )
+    thumbnail = models.ImageField(
+        upload_to="nominations/%Y/%m/", max_length=200, storage=get_private_storage
+    )
     original_name = models.CharField(_("file name"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -24,7 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from campaign.models import Campaign, LegalDocument, Theme
 from campaign.office import is_office
-from pledges.storage import get_private_storage
+from campaign.storage import get_private_storage
 from units.models import Unit
 
 

@@ -6,7 +6,7 @@ from campaign.backup import BackupError, backup_restore
 
 
 class Command(BaseCommand):
-    help = "Replace every record and uploaded file with those of a backup folder."
+    help = "Replace the database and every uploaded file with those of a backup folder."
 
     def add_arguments(self, parser):
         parser.add_argument("backup", type=Path, help="a folder written by backup_portal")
@@ -18,16 +18,13 @@ class Command(BaseCommand):
         if not (backup / "manifest.json").exists():
             raise CommandError(f"{backup} is not a backup folder (no manifest.json)")
         if not yes:
-            answer = input(f"Replace ALL records and media with the backup {backup}? [y/N] ")
+            answer = input(f"Replace ALL records and uploads with the backup {backup}? [y/N] ")
             if answer.strip().lower() not in {"y", "yes"}:
                 raise CommandError("Restore cancelled; nothing was changed.")
         try:
             manifest = backup_restore(source=backup)
         except BackupError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Restored {manifest['records']} records and {manifest['files']} files "
-                f"from {backup}"
-            )
-        )
+        files = manifest["files"]
+        count = sum(files.values()) if isinstance(files, dict) else files
+        self.stdout.write(self.style.SUCCESS(f"Restored the database and {count} files from {backup}"))

@@ -1,6 +1,6 @@
-"""Where evidence photos are kept: the "private" storage of settings.STORAGES, outside
-MEDIA_ROOT, so that no web server, proxy or debug media view can serve them. They are read only
-through pledges.views.evidence_file, which checks who may see the pledge."""
+"""Where private uploads are kept (evidence of progress, nomination photos): the "private" storage
+of settings.STORAGES, outside MEDIA_ROOT, so that no web server, proxy or media view can serve
+them. They are read only through views that check who may see them first."""
 
 from __future__ import annotations
 
