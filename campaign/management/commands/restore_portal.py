@@ -27,4 +27,5 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         files = manifest["files"]
         count = sum(files.values()) if isinstance(files, dict) else files
-        self.stdout.write(self.style.SUCCESS(f"Restored the database and {count} files from {backup}"))
+        message = f"Restored the database and {count} files from {backup}"
+        self.stdout.write(self.style.SUCCESS(message))
