@@ -1,0 +1,173 @@
+"""The journey a new user takes: `DEMO=1 make run` (gunicorn, two workers, DEBUG off, the
+embedded SQLite database), then the office publishes a commendation with a photo in the admin and
+a visitor sees the photo everywhere; a unit head stays logged in whichever worker answers.
+
+The server is the one `make run` starts, in a folder of its own (PORTAL_VAR_DIR), with a kept
+secret key that starts with "$" — the key django-environ used to read as empty.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect
+
+from campaign.text import vi_slugify
+from tests.e2e.conftest import AXE, DEMO_PASSWORD, ROOT, Checks
+from tests.e2e.test_commendations import FILES, pick_autocomplete
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def make_run(tmp_path_factory):
+    """`DEMO=1 make run` as a new user types it, in an empty var folder; yields its base URL."""
+    var = tmp_path_factory.mktemp("make-run-var")
+    (var / "secret_key").write_text("$" + secrets.token_urlsafe(50) + "\n")
+    port = free_port()
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "PORTAL_", "DATABASE_URL", "CACHE_URL", "EMAIL_URL"))
+    }
+    env.update(
+        PORTAL_VAR_DIR=str(var),
+        PORT=str(port),
+        DEMO="1",
+        DEMO_PASSWORD=DEMO_PASSWORD,
+        WEB_CONCURRENCY="2",
+    )
+    log = (var / "make-run.log").open("w")
+    process = subprocess.Popen(  # noqa: S603 - the README's own command
+        ["make", "run"],  # noqa: S607
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while True:
+        try:
+            urllib.request.urlopen(f"{base_url}/healthz", timeout=2).close()  # noqa: S310
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                os.killpg(process.pid, signal.SIGTERM)
+                pytest.fail("make run did not serve:\n" + (var / "make-run.log").read_text())
+            time.sleep(0.5)
+    yield base_url
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+    log.close()
+    served = (var / "make-run.log").read_text()
+    assert "Session data corrupted" not in served
+    assert "Booting worker" in served  # gunicorn, not Django's development server
+
+
+@pytest.fixture
+def make_run_checks(browser, make_run, vnu_url):
+    context = browser.new_context(base_url=make_run)
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    yield Checks(page, make_run, vnu_url, tag="make-run")
+    context.close()
+
+
+def test_make_run_serves_the_portal_with_gunicorn_and_debug_off(make_run):
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(f"{make_run}/khong-co-trang-nay/")  # noqa: S310
+    assert missing.value.code == 404
+    assert missing.value.headers["Server"].startswith("gunicorn")
+    page = missing.value.read().decode()
+    assert '<html lang="vi"' in page and "Using the URLconf" not in page  # no debug page
+
+
+def test_office_publishes_a_photo_and_a_visitor_sees_it_everywhere(make_run_checks):
+    checks = make_run_checks
+    page = checks.page
+    checks.visit("/admin/login/")
+    page.get_by_label("Tên đăng nhập").fill("office")
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đăng nhập").click()
+
+    title = "Đồng chí Đặng Thị Lan hỗ trợ doanh nghiệp phòng, chống dịch"
+    checks.visit("/admin/news/commendation/add/")
+    page.get_by_label("Tiêu đề:", exact=True).press_sequentially(title)
+    page.get_by_label("Tiêu đề:", exact=True).press("Tab")
+    slug = vi_slugify(title, max_length=100)
+    assert slug == "dong-chi-dang-thi-lan-ho-tro-doanh-nghiep-phong-chong-dich"
+    expect(page.locator("#id_slug")).to_have_value(slug)
+    page.get_by_label("Tóm tắt:", exact=True).fill("Gương điển hình của Phòng Quản lý Thương mại.")
+    page.locator("#id_body").fill("<p>Chị đã hỗ trợ 12 doanh nghiệp lên sàn.</p>")
+    page.get_by_label("Người được khen thưởng:", exact=True).fill("Đặng Thị Lan")
+    page.get_by_label("Chức vụ:", exact=True).fill("Chuyên viên")
+    pick_autocomplete(page, "unit", "Phòng Quản lý Thương mại")
+    pick_autocomplete(page, "campaign", "Phát động")
+    page.get_by_label("Hình thức khen thưởng:", exact=True).select_option(label="Giấy khen")
+    page.get_by_label("Ảnh:", exact=True).set_input_files(FILES / "honoree.jpg")
+    page.get_by_label("Đồng ý đăng ảnh", exact=True).check()
+    page.get_by_label("Trạng thái:", exact=True).select_option(value="published")
+    page.get_by_role("button", name="Lưu lại", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("thành công")
+
+    # A visitor, in a browser of its own: every picture on every page loads.
+    visitor = page.context.browser.new_context(base_url=checks.base_url)
+    visitor.add_init_script(path=str(AXE))
+    seen = Checks(visitor.new_page(), checks.base_url, checks.vnu_url, tag="make-run-visitor")
+    article = f"/news/{slug}/"
+    for path, with_photo in (
+        ("/", True),
+        ("/news/", True),
+        ("/honour-board/", False),
+        (article, True),
+    ):
+        seen.visit(path)
+        if with_photo:
+            expect(seen.page.locator(f"main img[src*='/media/news/']").first).to_be_visible()
+        broken = seen.page.evaluate(
+            "[...document.querySelectorAll('main img')]"
+            ".filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
+        )
+        assert broken == [], f"broken images on {path}: {broken}"
+    seen.screenshot("article")
+    html = seen.page.content()
+    share = re.search(r'<meta property="og:image" content="([^"]+)"', html)
+    assert share, "no og:image"
+    response = seen.page.context.request.get(share[1])
+    assert response.status == 200 and response.headers["content-type"] == "image/jpeg"
+    visitor.close()
+
+
+def test_a_unit_head_stays_logged_in_whichever_worker_answers(make_run_checks):
+    checks = make_run_checks
+    page = checks.page
+    checks.log_in("head1")
+    expect(page).to_have_url(re.compile("/workspace/"))
+    for _ in range(20):  # two workers: about half of these reach the one that did not log in
+        response = page.goto(checks.url("/workspace/"))
+        assert response.status == 200
+        assert "/accounts/login/" not in page.url
+    # A form posted to whichever worker: the CSRF token and the session hold.
+    page.goto(checks.url("/accounts/password_change/"))
+    page.locator("#id_old_password").fill("a wrong old password")
+    page.locator("#id_new_password1").fill("a new long password 2026")
+    page.locator("#id_new_password2").fill("a new long password 2026")
+    page.get_by_role("button", name=re.compile("Đổi mật khẩu")).click()
+    assert "/accounts/login/" not in page.url
+    expect(page.locator("main")).to_contain_text("Mật khẩu cũ")
