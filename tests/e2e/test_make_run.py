@@ -139,7 +139,7 @@ def test_office_publishes_a_photo_and_a_visitor_sees_it_everywhere(make_run_chec
     ):
         seen.visit(path)
         if with_photo:
-            expect(seen.page.locator(f"main img[src*='/media/news/']").first).to_be_visible()
+            expect(seen.page.locator("main img[src*='/media/news/']").first).to_be_visible()
         broken = seen.page.evaluate(
             "[...document.querySelectorAll('main img')]"
             ".filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
