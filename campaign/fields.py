@@ -7,19 +7,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign.images import ProcessedImage, process_image
-from campaign.validators import TextLengthValidator
+from campaign.validators import TextLengthValidator, grouped_number
 
 
 def _limit_note(limit: int) -> str:
     return ngettext("At most %(limit)s character.", "At most %(limit)s characters.", limit) % {
-        "limit": number_format(limit, force_grouping=True)
+        "limit": grouped_number(limit)
     }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -16,6 +17,13 @@ document_number_validator = RegexValidator(
     ),
     code="document_number",
 )
+
+
+def _grouped_number(value: int) -> str:
+    return number_format(value, force_grouping=True)
+
+
+grouped_number = lazy(_grouped_number, str)
 
 
 class TextLengthValidator(MaxLengthValidator):
@@ -39,8 +47,8 @@ class TextLengthValidator(MaxLengthValidator):
                     "limit_value": self.limit_value,
                     "show_value": length,
                     "value": value,
-                    # Formatted now, in the language of the request being validated.
-                    "limit": number_format(self.limit_value, force_grouping=True),
-                    "count": number_format(length, force_grouping=True),
+                    # Formatted when the message is, so words and numbers share one language.
+                    "limit": grouped_number(self.limit_value),
+                    "count": grouped_number(length),
                 },
             )
