@@ -1,13 +1,61 @@
-"""Form fields for image uploads that run the one pipeline in campaign.images."""
+"""Fields the apps share: long text with a length that is a rule (a model field), and image
+uploads that run the one pipeline in campaign.images (form fields)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign.images import ProcessedImage, process_image
+from campaign.validators import TextLengthValidator, grouped_number
+
+
+def _limit_note(limit: int) -> str:
+    return ngettext("At most %(limit)s character.", "At most %(limit)s characters.", limit) % {
+        "limit": grouped_number(limit)
+    }
+
+
+# Form classes are built once at import; the note is worded and numbered when it is shown.
+limit_note = lazy(_limit_note, str)
+
+
+class BoundedTextField(models.TextField):
+    """A TextField whose `max_length` is a rule, not only a hint to the browser.
+
+    Django's TextField hands `max_length` to the form widget and nothing else, so `full_clean()`
+    (the admin, the services) would let a 2 000 000-character text through. This one checks it
+    there as well, and its form field says the limit in its help text and refuses a longer text
+    with TextLengthValidator's message.
+    """
+
+    def __init__(self, *args, max_length: int, **kwargs):
+        super().__init__(*args, max_length=max_length, **kwargs)
+        # Added the way CharField adds its own check: it follows max_length and stays out of
+        # the migrations.
+        self.validators.append(TextLengthValidator(max_length))
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        # The column is an ordinary text column: migrations record a plain TextField, so they
+        # never import this module and outlive it moving elsewhere.
+        return name, "django.db.models.TextField", args, kwargs
+
+    def formfield(self, **kwargs):
+        field = super().formfield(**kwargs)
+        # The form's own length check (Django's message) gives way to ours.
+        field.validators = [v for v in field.validators if type(v) is not MaxLengthValidator]
+        field.validators.append(TextLengthValidator(self.max_length))
+        note = limit_note(self.max_length)
+        field.help_text = format_lazy("{} {}", field.help_text, note) if field.help_text else note
+        return field
+
 
 ACCEPT = "image/jpeg,image/png,image/webp"
 

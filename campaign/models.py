@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from campaign.fields import BoundedTextField
 from campaign.office import is_office
 from campaign.text import vi_slugify
 from campaign.validators import document_number_validator
@@ -101,11 +102,15 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("The address of the campaign page; made from the title when left empty."),
     )
-    summary = models.TextField(
-        _("summary"), help_text=_("Two or three sentences for the home page and lists.")
+    summary = BoundedTextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Two or three sentences for the home page and lists."),
     )
-    body = models.TextField(
+    # Official text of several pages; the seed announcement is about 3 700 characters.
+    body = BoundedTextField(
         _("announcement"),
+        max_length=50_000,
         help_text=_("The full text of the announcement. Separate paragraphs with a blank line."),
     )
     issuing_body = models.CharField(_("issuing body"), max_length=200)
@@ -223,8 +228,8 @@ class Theme(models.Model):
         _("number"), help_text=_("1, 2, 3 … as numbered in the announcement.")
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(
-        _("description"), help_text=_("The theme's text from the announcement.")
+    description = BoundedTextField(
+        _("description"), max_length=4000, help_text=_("The theme's text from the announcement.")
     )
 
     class Meta:

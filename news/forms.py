@@ -185,9 +185,10 @@ class CommendationAdminForm(VersionedModelForm):
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(
+    # Made from the model field it is stored in, so it has the same length rule.
+    reason = Nomination._meta.get_field("decline_reason").formfield(
         label=_("Reason for declining"),
+        required=True,
         widget=forms.Textarea(attrs={"rows": 5, "cols": 80}),
-        max_length=2000,
         help_text=_("Sent to the nominating head by e-mail."),
     )

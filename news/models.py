@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaign.fields import BoundedTextField
 from campaign.images import ProcessedImage
 from campaign.models import Campaign, Theme
 from campaign.office import is_office
@@ -184,13 +185,15 @@ class Commendation(models.Model):
         help_text=_("Number/symbol of the decision conferring it, e.g. 125/QĐ-SCT."),
     )
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
-    summary = models.TextField(
+    summary = BoundedTextField(
         _("summary"),
         max_length=600,
         help_text=_("Two or three sentences for lists, feeds and link previews."),
     )
-    body = models.TextField(
+    # Sanitised HTML written in the admin: a long article with its markup.
+    body = BoundedTextField(
         _("body"),
+        max_length=50_000,
         blank=True,
         help_text=_(
             "The article. Allowed formatting: paragraphs, headings, bold, italic, underline, "
@@ -476,7 +479,7 @@ class Nomination(models.Model):
         verbose_name=_("proposed form of commendation"),
         help_text=_("Optional: the form of commendation the unit proposes."),
     )
-    achievements = models.TextField(
+    achievements = BoundedTextField(
         _("achievements"),
         max_length=5000,
         help_text=_(
@@ -486,8 +489,9 @@ class Nomination(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.SUBMITTED, db_index=True
     )
-    decline_reason = models.TextField(
+    decline_reason = BoundedTextField(
         _("reason for declining"),
+        max_length=2000,
         blank=True,
         help_text=_("Sent to the nominating head; required when declining."),
     )

@@ -173,7 +173,10 @@ def nomination_accept(*, nomination: Nomination, by, site_url: str = "") -> Comm
         )
     with translation.override(settings.LANGUAGE_CODE):
         commendation = Commendation(
-            title=f"{locked.honoree_name} – {locked.unit.name}",
+            # A long name and a long unit name together exceed a title's length.
+            title=Truncator(f"{locked.honoree_name} – {locked.unit.name}").chars(
+                Commendation._meta.get_field("title").max_length
+            ),
             honoree_name=locked.honoree_name,
             honoree_kind=locked.honoree_kind,
             position=locked.position,

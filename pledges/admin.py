@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -126,6 +126,8 @@ class PledgeAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
                 transition(pledge=pledge, actor=request.user, **kwargs)
             except services.PledgeStateError as error:
                 refused.append(f"{pledge.title}: {error.message}")
+            except ValidationError as error:
+                refused.append(f"{pledge.title}: {' '.join(error.messages)}")
             except PermissionDenied:
                 refused.append(f"{pledge.title}: {_('you may not review pledges.')}")
             else:

@@ -127,7 +127,8 @@ class ReviewForm(forms.Form):
         choices=[(ACCEPT, _("Accept")), (RETURN, _("Return for completion"))],
         widget=forms.HiddenInput,
     )
-    reason = forms.CharField(
+    # Made from the model field it is stored in, so it has the same length rule.
+    reason = Pledge._meta.get_field("review_note").formfield(
         label=_("Note or reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -136,7 +137,12 @@ class ReviewForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") == self.RETURN and not cleaned.get("reason", "").strip():
+        # A reason refused for its length is already explained; "say why" would mislead.
+        if (
+            cleaned.get("decision") == self.RETURN
+            and "reason" not in self.errors
+            and not cleaned.get("reason", "").strip()
+        ):
             self.add_error(
                 "reason", _("Say why the pledge is returned, so the unit knows what to fix.")
             )
@@ -146,8 +152,9 @@ class ReviewForm(forms.Form):
 class ReturnReasonForm(forms.Form):
     """The admin's intermediate page for the "return" action."""
 
-    reason = forms.CharField(
+    reason = Pledge._meta.get_field("review_note").formfield(
         label=_("Reason"),
+        required=True,
         widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
         help_text=_("Sent to the unit's heads and shown with the pledge."),
         error_messages={

@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaign.fields import BoundedTextField
 from campaign.models import Campaign, LegalDocument, Theme
 from campaign.office import is_office
 from campaign.storage import get_private_storage
@@ -156,8 +157,9 @@ class Pledge(models.Model):
         max_length=200,
         help_text=_("A short name for the commitment, e.g. “Vaccinate every staff member”."),
     )
-    commitment = models.TextField(
+    commitment = BoundedTextField(
         _("commitment"),
+        max_length=3000,
         help_text=_("What the unit commits to do, and how."),
     )
     target_value = models.DecimalField(
@@ -218,8 +220,9 @@ class Pledge(models.Model):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    review_note = models.TextField(
+    review_note = BoundedTextField(
         _("review note"),
+        max_length=2000,
         blank=True,
         help_text=_("The reason a pledge was returned, shown to the unit's heads."),
     )
@@ -358,7 +361,9 @@ class ProgressReport(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("How far the target is reached, from 0 to 100."),
     )
-    narrative = models.TextField(_("report"), help_text=_("What was done since the last report."))
+    narrative = BoundedTextField(
+        _("report"), max_length=4000, help_text=_("What was done since the last report.")
+    )
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -223,8 +223,20 @@ def registration_closed_message(campaign: Campaign, today: dt.date) -> str:
     return text % dates
 
 
+def _review_note(text: str) -> str:
+    """The office's note or reason, checked by the review note's own rules (its length) before
+    anything is locked or changed."""
+    note = (text or "").strip()
+    try:
+        Pledge._meta.get_field("review_note").run_validators(note)
+    except ValidationError as error:
+        raise ValidationError({"reason": error.error_list}) from None
+    return note
+
+
 def pledge_accept(*, pledge: Pledge, actor, note: str = "") -> Pledge:
     """The office accepts a submitted pledge: from now on it is public."""
+    note = _review_note(note)
     with transaction.atomic():
         current = _lock(pledge)
         if not current.can_become(Status.ACCEPTED):
@@ -233,7 +245,7 @@ def pledge_accept(*, pledge: Pledge, actor, note: str = "") -> Pledge:
         current.status = Status.ACCEPTED
         current.reviewed_by = actor
         current.reviewed_at = timezone.now()
-        current.review_note = note.strip()
+        current.review_note = note
         _save(current, actor, "accept")
         notifications.pledge_accepted(current, to=unit_emails(current.unit_id))
     return current
@@ -241,7 +253,7 @@ def pledge_accept(*, pledge: Pledge, actor, note: str = "") -> Pledge:
 
 def pledge_return(*, pledge: Pledge, actor, reason: str) -> Pledge:
     """The office sends a submitted pledge back to the unit with the reason to fix."""
-    reason = (reason or "").strip()
+    reason = _review_note(reason)
     if not reason:
         raise ValidationError(
             {"reason": _("Say why the pledge is returned, so the unit knows what to fix.")}

@@ -313,9 +313,14 @@ def review(request, pk: int):
                 done = _("“%(title)s” is returned to the unit with your reason.")
         except services.PledgeStateError as refused:
             messages.error(request, refused.message)
+        except ValidationError as error:
+            # What the form let through but the pledge's rules refuse: shown on the form, with
+            # the office's text kept; nothing was changed.
+            form.add_error(None, error)
         else:
             messages.success(request, done % {"title": pledge.title})
-        return redirect("pledges:review-queue")
+        if not form.errors:
+            return redirect("pledges:review-queue")
     context = {
         "pledge": pledge,
         "form": form,

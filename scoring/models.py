@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from campaign.fields import BoundedTextField
 from campaign.models import Campaign, Theme
 from units.models import Unit
 
@@ -66,8 +67,9 @@ class Criterion(models.Model):
         max_length=300,
         help_text=_("What is assessed, e.g. “Share of staff fully vaccinated”."),
     )
-    description = models.TextField(
+    description = BoundedTextField(
         _("how it is scored"),
+        max_length=2000,
         blank=True,
         help_text=_("Optional guidance for the council: what earns full points, what earns less."),
     )
@@ -158,8 +160,9 @@ class ScoringRound(models.Model):
         help_text=_("e.g. “Preliminary review, first six months of 2022”."),
     )
     held_on = models.DateField(_("review date"), help_text=_("The day of the review meeting."))
-    note = models.TextField(
+    note = BoundedTextField(
         _("note"),
+        max_length=1000,
         blank=True,
         help_text=_("Shown above the published results, e.g. the council's decision number."),
     )

@@ -15,6 +15,12 @@ from units.models import Unit, UnitRole
 _seq = itertools.count(1)
 
 
+def text_of_length(n: int) -> str:
+    """Vietnamese prose exactly `n` characters long that no form's stripping shortens."""
+    prose = "Đoàn kết, chung sức, đồng lòng phòng, chống dịch COVID-19. " * (n // 50 + 1)
+    return prose[: n - 1] + "."
+
+
 def make_user(*, perms: list[str] | None = None, office: bool = False, **kw):
     n = next(_seq)
     kw.setdefault("username", f"user{n}")

@@ -1,0 +1,44 @@
+"""A review round's note has a limit in the office's form, in each language."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from scoring.models import ScoringRound
+from tests.factories import make_round, text_of_length
+
+pytestmark = pytest.mark.django_db
+
+NOTE = ScoringRound._meta.get_field("note").max_length
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_note_one_character_too_long_changes_nothing(client, world, language):
+    client.force_login(world.office)
+    scoring_round = make_round(campaign=world.campaign, status="draft", title="Sơ kết")
+    url = reverse("admin:scoring_scoringround_change", args=[scoring_round.pk])
+    assert f'maxlength="{NOTE}"' in client.get(url).content.decode()
+    data = {
+        "campaign": world.campaign.pk,
+        "kind": "preliminary",
+        "title_vi": "Sơ kết quý I",
+        "title_en": "",
+        "held_on": "30/06/2022",
+        "note_vi": "",
+        "note_en": "",
+        "expected_version": scoring_round.version,
+    }
+    response = client.post(url, {**data, f"note_{language}": text_of_length(NOTE + 1)})
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors[f"note_{language}"]
+    assert errors == [
+        "Nội dung này chỉ được dài tối đa 1.000 ký tự; hiện có 1.001 ký tự. Hãy rút gọn lại."
+    ]
+    stored = ScoringRound.objects.get(pk=scoring_round.pk)
+    assert (stored.title, stored.note_vi or "", stored.version) == ("Sơ kết", "", 1)
+
+    response = client.post(url, {**data, f"note_{language}": text_of_length(NOTE)})
+    assert response.status_code == 302
+    stored = ScoringRound.objects.get(pk=scoring_round.pk)
+    assert getattr(stored, f"note_{language}") == text_of_length(NOTE)
