@@ -25,7 +25,7 @@ def move_to_private_storage(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0002_seed_forms_and_office'),
+        ('news', '0003_text_length_limits'),
     ]
 
     operations = [
