@@ -11,6 +11,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_safe
 
 # An uploaded file is shown alone, never as part of a page: no script, no plugin, sandboxed.
 # The browser's own image viewer styles the picture inline, so inline style is allowed here.
@@ -37,6 +38,7 @@ def upload_response(stored, *, public: bool) -> FileResponse:
     return response
 
 
+@require_safe
 @csp_override(UPLOAD_CSP)
 def public_media(request, path: str) -> FileResponse:
     """A public upload (commendation photos, legal documents) from the default storage.

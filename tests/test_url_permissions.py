@@ -54,6 +54,7 @@ TABLE = {
     "healthz": (lambda w: "/healthz", EVERYONE, EVERYONE),
     "sitemap": (lambda w: "/sitemap.xml", EVERYONE, EVERYONE),
     "robots": (lambda w: "/robots.txt", EVERYONE, EVERYONE),
+    "media": (lambda w: w.published.photo_card.url, EVERYONE, row(*[405] * 7)),
     # --- public pages (campaign, units)
     "home": (lambda w: "/", EVERYONE, EVERYONE),
     "campaign:list": (lambda w: "/campaigns/", EVERYONE, row(*[405] * 7)),
@@ -347,7 +348,9 @@ def world(db):
         submitted_a=make_pledge(status="submitted", **common),
         accepted_a=accepted_a,
         photo_a=make_evidence(report=make_report(pledge=accepted_a, by=head_a)),
-        published=make_commendation(campaign=campaign, unit=unit_a, theme=theme),
+        published=make_commendation(
+            campaign=campaign, unit=unit_a, theme=theme, photo=jpeg_bytes(), photo_consent=True
+        ),
         draft_commendation=make_commendation(campaign=campaign, unit=unit_a, status="draft"),
         nomination_a=nomination_a,
         round=make_round(campaign=campaign),
