@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 
@@ -38,6 +39,15 @@ def png_bomb_bytes(side=10_000):
     """A tiny file that decodes to side × side pixels (100 megapixels by default)."""
     buffer = io.BytesIO()
     Image.new("1", (side, side), 0).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+@functools.cache
+def thin_png_bytes(size=(1, 40_000_000)):
+    """A line of pixels: 1 × 40 000 000 is within 40 megapixels and only about 77 KB, but
+    decoding its forty million rows takes seconds. Made once per test run (about a second)."""
+    buffer = io.BytesIO()
+    Image.new("1", size, 0).save(buffer, "PNG")
     return buffer.getvalue()
 
 

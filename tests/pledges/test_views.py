@@ -7,13 +7,20 @@ import re
 
 import pytest
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, ImageFile
 
 from campaign.images import MAX_BYTES
 from campaign.models import LegalDocument
 from pledges.models import Evidence, Pledge
 from tests.factories import make_pledge, make_report
-from tests.images import GPS_IFD, hostile_uploads, jpeg_bytes, noise_png_bytes, upload
+from tests.images import (
+    GPS_IFD,
+    hostile_uploads,
+    jpeg_bytes,
+    noise_png_bytes,
+    thin_png_bytes,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -326,6 +333,35 @@ def test_eleven_megabyte_image_is_refused_with_its_size(client, world, accepted)
     assert response.status_code == 200
     message = response.context["form"].errors["images"][0]
     assert "“big.png”" in message and "tối đa 10,0\xa0MB" in message
+
+
+def test_long_and_thin_images_are_refused_before_their_pixels_are_decoded(
+    client, world, accepted, monkeypatch
+):
+    decoded = []
+    load = ImageFile.ImageFile.load
+
+    def recording_load(image):
+        decoded.append(image.size)
+        return load(image)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", recording_load)
+    line = upload("line.png", thin_png_bytes((1, 40_000_000)), "image/png")
+    assert line.size < 100_000  # a 77 KB file within the 40 megapixels
+    wide = upload("wide.png", thin_png_bytes((60_000, 600)), "image/png")
+    client.force_login(world.head_a)
+    response = client.post(
+        report_url(accepted), {"percent": "20", "narrative": "x", "images": [line, wide]}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["images"] == [
+        "“line.png”: ảnh có kích thước 1 × 40.000.000 điểm ảnh; "
+        "mỗi cạnh chỉ được dài tối đa 16.000 điểm ảnh.",
+        "“wide.png”: ảnh có kích thước 60.000 × 600 điểm ảnh; "
+        "mỗi cạnh chỉ được dài tối đa 16.000 điểm ảnh.",
+    ]
+    assert decoded == []  # refused from the header: no worker spends seconds on the pixels
+    assert not accepted.reports.exists() and not Evidence.objects.exists()
 
 
 def test_more_than_five_photos_are_refused(client, world, accepted):
