@@ -1,9 +1,10 @@
 """The one image pipeline for every upload: evidence, nominations, commendation photos.
 
-An upload is accepted only if Pillow decodes all of it as a JPEG, PNG or WebP within the size
-and pixel limits. What is stored is never the uploaded file: the pixels are re-encoded into a
-new file (so no EXIF, GPS, comments or trailing payload survive), turned upright, resized, and
-accompanied by the smaller renditions a page asks for.
+An upload is accepted only if Pillow decodes it as a JPEG (of a multi-picture one, the first
+picture), PNG or WebP within the size and pixel limits. What is stored is never the uploaded
+file: the pixels are re-encoded into a new file (so no EXIF, GPS, comments, further pictures or
+trailing payload survive), turned upright, resized, and accompanied by the smaller renditions
+a page asks for.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ MAX_PIXELS = 40_000_000
 MAX_DIMENSION = 16_000
 MAX_ASPECT_RATIO = 10
 MAX_SIDE = 2000
-ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# MPO is how phones save a multi-picture JPEG (a portrait's depth map, a stereo pair, a motion
+# still): a JPEG whose first picture is the photo. Only that one is decoded and kept.
+ALLOWED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 JPEG_QUALITY = 85
 
 

@@ -11,6 +11,7 @@ from tests.images import (
     animated_webp_bytes,
     hostile_uploads,
     jpeg_bytes,
+    mpo_bytes,
     png_bytes,
     thin_png_bytes,
     upload,
@@ -44,6 +45,17 @@ def test_large_photos_are_resized_and_get_renditions():
     assert (result.width, result.height) == (2000, 1500)
     assert reopen(result.renditions["thumb"]).size == (400, 300)
     assert reopen(result.renditions["card"]).size == (600, 400)
+
+
+def test_a_phones_multi_picture_jpeg_keeps_its_first_picture_only():
+    original = Image.open(io.BytesIO(mpo_bytes()))
+    assert (original.format, original.n_frames) == ("MPO", 2)  # a real multi-picture file
+    result = process_image(upload("IMG_0002.JPG", mpo_bytes()))
+    stored = reopen(result.content)
+    assert (stored.format, getattr(stored, "n_frames", 1)) == ("JPEG", 1)
+    assert stored.getpixel((0, 0))[0] > 150  # the red photo, not the blue second picture
+    assert not stored.getexif() and "mp" not in stored.info
+    assert result.content.name.endswith(".jpg")
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from tests.images import (
     GPS_IFD,
     hostile_uploads,
     jpeg_bytes,
+    mpo_bytes,
     noise_png_bytes,
     thin_png_bytes,
     upload,
@@ -295,6 +296,26 @@ def test_report_with_a_phone_photo_strips_gps_and_shows_on_the_timeline(client, 
     full = client.get(evidence.get_absolute_url())
     assert full["Content-Type"] == "image/jpeg"
     assert b"".join(full.streaming_content)[:2] == b"\xff\xd8"
+
+
+def test_report_with_a_phones_multi_picture_jpeg_keeps_the_photo(client, world, accepted):
+    client.force_login(world.head_a)
+    photo = upload("IMG_3001.JPG", mpo_bytes(size=(1600, 1200)))
+    assert Image.open(io.BytesIO(photo.read())).format == "MPO"
+    photo.seek(0)
+    response = client.post(
+        report_url(accepted),
+        {"percent": "30", "narrative": "Ảnh chụp bằng điện thoại", "images": [photo]},
+    )
+    assert response["Location"] == accepted.get_absolute_url()
+    evidence = Evidence.objects.get()
+    assert evidence.original_name == "IMG_3001.JPG"
+    with evidence.image.open("rb") as f:
+        data = f.read()
+    stored = Image.open(io.BytesIO(data))
+    assert (stored.format, stored.size, getattr(stored, "n_frames", 1)) == ("JPEG", (1600, 1200), 1)
+    assert stored.getpixel((0, 0))[0] > 150  # the photo itself, red; not the blue second picture
+    assert not stored.getexif().get_ifd(GPS_IFD) and b"MPF" not in data
 
 
 @pytest.mark.parametrize("kind", ["png-bomb", "text-as-jpeg", "truncated-jpeg", "too-large"])
