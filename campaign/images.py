@@ -1,9 +1,10 @@
 """The one image pipeline for every upload: evidence, nominations, commendation photos.
 
-An upload is accepted only if Pillow decodes all of it as a JPEG, PNG or WebP within the size
-and pixel limits. What is stored is never the uploaded file: the pixels are re-encoded into a
-new file (so no EXIF, GPS, comments or trailing payload survive), turned upright, resized, and
-accompanied by the smaller renditions a page asks for.
+An upload is accepted only if Pillow decodes it as a JPEG (of a multi-picture one, the first
+picture), PNG or WebP within the size and pixel limits. What is stored is never the uploaded
+file: the pixels are re-encoded into a new file (so no EXIF, GPS, comments, further pictures or
+trailing payload survive), turned upright, resized, and accompanied by the smaller renditions
+a page asks for.
 """
 
 from __future__ import annotations
@@ -16,13 +17,23 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# Bounds on the shape as well as the area, read from the header like it: a 1 × 40 000 000 PNG
+# is 77 KB and within the area, but decoding and resizing forty million rows holds a worker for
+# seconds. Cameras stay well inside them: phone photos are 4:3 to 16:9, and a phone panorama (a
+# sweep of at most 360° by the 50-75° of height a phone's lens sees) is at most about 7:1 and,
+# with the 3 000 or more pixels of height phones keep, under 14 000 pixels long within the area.
+MAX_DIMENSION = 16_000
+MAX_ASPECT_RATIO = 10
 MAX_SIDE = 2000
-ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
+# MPO is how phones save a multi-picture JPEG (a portrait's depth map, a stereo pair, a motion
+# still): a JPEG whose first picture is the photo. Only that one is decoded and kept.
+ALLOWED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 JPEG_QUALITY = 85
 
 
@@ -43,8 +54,44 @@ def _reject(name: str, reason: str, code: str) -> ValidationError:
     )
 
 
+def _count(value: int) -> str:
+    return number_format(value, force_grouping=True)
+
+
+def _check_shape(name: str, width: int, height: int, max_pixels: int) -> None:
+    """Refuse a size from the header alone, before a single pixel is decoded."""
+    size = {"w": _count(width), "h": _count(height)}
+    if max(width, height) > MAX_DIMENSION:
+        raise _reject(
+            name,
+            _("the image is %(w)s × %(h)s pixels; each side may be at most %(side)s pixels.")
+            % {**size, "side": _count(MAX_DIMENSION)},
+            "too_long_side",
+        )
+    if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
+        raise _reject(
+            name,
+            _(
+                "the image is %(w)s × %(h)s pixels; its long side may be at most %(ratio)s "
+                "times its short side."
+            )
+            % {**size, "ratio": MAX_ASPECT_RATIO},
+            "too_narrow",
+        )
+    if width * height > max_pixels:
+        raise _reject(
+            name,
+            _("the image is %(w)s × %(h)s pixels; at most %(mp)s megapixels are accepted.")
+            % {**size, "mp": max_pixels // 1_000_000},
+            "too_many_pixels",
+        )
+
+
 def open_checked(upload, *, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS):
-    """Decode `upload` fully, or raise a ValidationError that names the file and the reason."""
+    """Decode `upload` fully, or raise a ValidationError that names the file and the reason.
+
+    Everything that can be judged from the header (format, sides, shape, area) is judged before
+    the pixels are decoded, so a hostile file costs no more than reading its first bytes."""
     name = getattr(upload, "name", "") or _("the file")
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes:
@@ -68,14 +115,7 @@ def open_checked(upload, *, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PI
                     % {"format": image.format or "?"},
                     "format",
                 )
-            width, height = image.size
-            if width * height > max_pixels:
-                raise _reject(
-                    name,
-                    _("the image is %(w)s × %(h)s pixels; at most %(mp)s megapixels are accepted.")
-                    % {"w": width, "h": height, "mp": max_pixels // 1_000_000},
-                    "too_many_pixels",
-                )
+            _check_shape(name, *image.size, max_pixels)
             image.load()
     except ValidationError:
         raise

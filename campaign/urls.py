@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from campaign import pages, views
+from campaign import accounts, pages, views
 from campaign.files import public_media
 from campaign.sitemaps import SITEMAPS
 from units.views import UnitListView
@@ -46,6 +46,12 @@ urlpatterns += i18n_patterns(
     path("", pages.home, name="home"),
     path("campaigns/", include(campaign_patterns)),
     path("units/", include(unit_patterns)),
+    # Django's own account pages, but a password reset is limited like a login (campaign.accounts).
+    path(
+        "accounts/password_reset/",
+        accounts.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     # News: /news/…, /honour-board/…, /nominations/…
     path("", include("news.urls")),

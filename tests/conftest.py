@@ -1,6 +1,7 @@
 import logging
 
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 
 # django-axes reports every reset at INFO; it drowns the tests' own output.
@@ -21,6 +22,8 @@ def _test_settings(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Local memory outlives a test; counters kept there (password reset limits) must not.
+    caches["default"].clear()
     # Query-count tests measure the uncached work: the page and aggregate caches stay off unless
     # a test turns them on (tests/perf/test_page_cache.py).
     settings.PORTAL_PAGE_CACHE_SECONDS = 0

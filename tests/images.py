@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 
@@ -25,6 +26,17 @@ def jpeg_bytes(size=(640, 480), color=(200, 30, 30), *, gps=False, mode="RGB", q
     return buffer.getvalue()
 
 
+def mpo_bytes(size=(640, 480)):
+    """A phone's multi-picture JPEG: the photo (red, with GPS) and a second picture (blue)."""
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (10.0, 14.0, 30.0), 3: "E", 4: (106.0, 22.0, 30.0)})
+    first, second = Image.new("RGB", size, (200, 30, 30)), Image.new("RGB", size, (30, 30, 200))
+    buffer = io.BytesIO()
+    first.save(buffer, "MPO", save_all=True, append_images=[second], exif=exif.tobytes())
+    return buffer.getvalue()
+
+
 def png_bytes(size=(64, 64), mode="RGB", color=(10, 120, 200)):
     buffer = io.BytesIO()
     if mode == "I;16":
@@ -38,6 +50,15 @@ def png_bomb_bytes(side=10_000):
     """A tiny file that decodes to side × side pixels (100 megapixels by default)."""
     buffer = io.BytesIO()
     Image.new("1", (side, side), 0).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+@functools.cache
+def thin_png_bytes(size=(1, 40_000_000)):
+    """A line of pixels: 1 × 40 000 000 is within 40 megapixels and only about 77 KB, but
+    decoding its forty million rows takes seconds. Made once per test run (about a second)."""
+    buffer = io.BytesIO()
+    Image.new("1", size, 0).save(buffer, "PNG")
     return buffer.getvalue()
 
 

@@ -35,6 +35,21 @@ def test_production_environment_passes_check_deploy():
     assert "no issues" in result.stdout
 
 
+def test_rate_limit_checks_pass_with_the_default_cache_and_with_redis():
+    """django-ratelimit judges the cache; local memory and Django's Redis backend both do."""
+    result = manage("check", "--fail-level", "WARNING", env={"CACHE_URL": "locmemcache://portal"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    redis = {**PRODUCTION_ENV, "CACHE_URL": "redis://127.0.0.1:6379/1"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=redis)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_cache_that_keeps_nothing_fails_the_rate_limit_check():
+    result = manage("check", env={"CACHE_URL": "dummycache://"})
+    assert result.returncode != 0
+    assert "django_ratelimit.E003" in result.stdout + result.stderr
+
+
 def test_development_defaults_fail_check_deploy():
     """The check is real: without the production flag it reports the missing HTTPS settings."""
     result = manage("check", "--deploy", "--fail-level", "WARNING", env={"DJANGO_SECRET_KEY": "x"})

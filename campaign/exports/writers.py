@@ -1,8 +1,9 @@
 """Write export tables as an XLSX workbook (openpyxl) or as CSV files.
 
 Text typed by users is always written as text: a pledge titled "=HYPERLINK(…)" must not become
-a formula in the office's spreadsheet (in the workbook the cell is typed as a string; in CSV,
-which has no types, such a value is prefixed with an apostrophe as spreadsheet programs expect).
+a formula in the office's spreadsheet. In the workbook the cell is typed as a string. CSV has no
+types, so every place in a text where a spreadsheet could start a cell that it would then read
+as a formula gets an apostrophe, as spreadsheet programs expect (see `neutralise_formulas`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -30,6 +32,13 @@ INTEGER_FORMAT = "#,##0"
 MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 8, 50, 60
 HEADER_FILL = PatternFill("solid", start_color="FFF3E0B5")  # the portal's gold, lightened
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Where a cell may begin when a spreadsheet splits our text, then what may stand before its first
+# character without protecting it. Excel splits a CSV file on the list separator of the reader's
+# regional settings: "," in English ones, ";" in Vietnamese ones, where a line of this
+# comma-separated file is cut at every ";" (quotes count only at the start of a cell), and what
+# follows a line break inside a value may then start a row. So "Phòng A;=1+1" would put a formula
+# in a cell of its own. Leading spaces and double quotes do not stop Excel from reading one.
+_CELL_START = re.compile(r'(^|[,;\r\n])([ "]*)(?=[' + re.escape("".join(FORMULA_START)) + "])")
 
 
 # Workbook -------------------------------------------------------------------------------------
@@ -140,8 +149,13 @@ def _csv_value(value) -> str:
         return value.isoformat()
     if isinstance(value, bool | int | float):
         return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return neutralise_formulas(str(value))
+
+
+def neutralise_formulas(text: str) -> str:
+    """`text` with an apostrophe before whatever would start a formula in any cell that a
+    spreadsheet could cut it into, with either list separator; other text is left as it is."""
+    return _CELL_START.sub(r"\1\2'", text)
 
 
 def csv_bytes(table: Table) -> bytes:
@@ -149,7 +163,7 @@ def csv_bytes(table: Table) -> bytes:
     dates as yyyy-mm-dd and decimals with a point, which every program reads the same."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([column.header for column in table.columns])
+    writer.writerow([neutralise_formulas(str(column.header)) for column in table.columns])
     for row in table.rows:
         writer.writerow([_csv_value(value) for value in row])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")

@@ -1,10 +1,11 @@
 """Login, logout, password change and reset in the portal's look; login throttling (django-axes)
-with a translated 429 page, and unlocking by the office in the admin."""
+with a translated 429 page, and unlocking by the office in the admin; password reset limits."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 
 import pytest
 from axes.models import AccessAttempt
@@ -120,6 +121,51 @@ def test_password_reset_for_an_unknown_address_sends_nothing_and_says_the_same(c
     response = client.post(reverse("password_reset"), {"email": "ai@example.invalid"})
     assert response["Location"] == reverse("password_reset_done")
     assert mail.outbox == []
+
+
+def reset(client, email, **extra):
+    return client.post(reverse("password_reset"), {"email": email}, **extra)
+
+
+def test_one_address_gets_three_reset_mails_an_hour_then_the_same_page_and_none(
+    client, head, caplog, monkeypatch
+):
+    for _ in range(3):
+        assert reset(client, "head1@example.invalid")["Location"] == reverse("password_reset_done")
+    assert [m.to for m in mail.outbox] == [["head1@example.invalid"]] * 3
+
+    # The fourth, in any case of letters, says the same and sends nothing.
+    response = reset(client, "Head1@Example.invalid")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("password_reset_done")
+    assert len(mail.outbox) == 3
+    assert "password reset: no more mail to head1@example.invalid" in caplog.text
+    # Another account's address is not held back by it.
+    make_user(username="head2", email="head2@example.invalid")
+    reset(client, "head2@example.invalid")
+    assert mail.outbox[-1].to == ["head2@example.invalid"]
+
+    # An hour later the address gets mail again.
+    later = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    reset(client, "head1@example.invalid")
+    assert len(mail.outbox) == 5 and mail.outbox[-1].to == ["head1@example.invalid"]
+
+
+def test_a_flood_of_reset_requests_from_one_address_gets_429(client, db):
+    for n in range(20):
+        assert reset(client, f"ai{n}@example.invalid").status_code == 302
+    flooded = reset(client, "ai@example.invalid")
+    assert flooded.status_code == 429
+    assert 0 < int(flooded["Retry-After"]) <= 3600
+    html = flooded.content.decode()
+    assert "Quá nhiều yêu cầu" in html and "Cổng thi đua" in html  # in the portal's look
+    assert "Văn phòng Sở" in html
+    en = client.post("/en" + reverse("password_reset"), {"email": "ai@example.invalid"})
+    assert en.status_code == 429 and "Too many requests" in en.content.decode()
+    # Reading the form is not counted, and another client address is not held back.
+    assert client.get(reverse("password_reset")).status_code == 200
+    assert reset(client, "ai@example.invalid", REMOTE_ADDR="10.1.2.3").status_code == 302
 
 
 def fail(client, username, times, ip="127.0.0.1"):

@@ -15,6 +15,8 @@ from pledges.models import Pledge
 
 pytestmark = pytest.mark.django_db
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 
 def read(response) -> list[list[str]]:
     assert response.status_code == 200
@@ -58,6 +60,27 @@ def test_formulas_are_neutralised(office, data):
     row = dict(zip(rows[0], next(r for r in rows if r[0] == str(pledge.pk)), strict=True))
     assert row["Cam kết"] == "'=1+2"
     assert row["Nội dung cam kết"] == "'@SUM(A1)"
+
+
+def test_no_cell_starts_a_formula_whichever_list_separator_excel_uses(office, data):
+    """Excel in Vietnamese settings splits CSV lines at ";", so text after one starts a cell."""
+    pledge = data.by_status["draft"]
+    Pledge.objects.filter(pk=pledge.pk).update(
+        title="Phòng A;=1+1",
+        commitment="Tập huấn, \"-2+3\"\n @SUM(A1);  +cmd|' /C calc'!A0",
+        target_unit="Phòng A, B",
+    )
+    response = office.get(reverse("exports:table", args=[data.campaign.slug, "pledges"]))
+    rows = read(response)
+    text = response.content.decode("utf-8-sig")
+    for delimiter in (",", ";"):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        cells = [cell for line in reader for cell in line]
+        assert [c for c in cells if c.lstrip(' "').startswith(FORMULA_START)] == [], delimiter
+    row = dict(zip(rows[0], next(r for r in rows if r[0] == str(pledge.pk)), strict=True))
+    assert row["Cam kết"] == "Phòng A;'=1+1"
+    assert row["Nội dung cam kết"] == "Tập huấn, \"'-2+3\"\n '@SUM(A1);  '+cmd|' /C calc'!A0"
+    assert row["Đơn vị tính"] == "Phòng A, B"  # ordinary text stays as it was typed
 
 
 def test_an_unknown_table_is_not_found(office, data):

@@ -168,6 +168,24 @@ def test_text_typed_by_users_never_becomes_a_formula(office, data):
     assert cell["Nội dung cam kết"].value == "Dòng mộtdòng hai"
 
 
+def test_no_cell_of_the_workbook_is_a_formula(office, data):
+    pledge = data.by_status["draft"]
+    Pledge.objects.filter(pk=pledge.pk).update(
+        title="Phòng A;=1+1", commitment="=SUM(A1);@A2", target_unit="-2+3"
+    )
+    _response, book = download(office, data)
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    sheet = book["Đăng ký thi đua"]
+    cell = dict(zip(headers(sheet), rows_by(sheet, "Mã số")[pledge.pk], strict=True))
+    # Typed as strings, so the text stays exactly as it was typed: no apostrophe is needed.
+    assert [cell[name].value for name in ("Cam kết", "Nội dung cam kết", "Đơn vị tính")] == [
+        "Phòng A;=1+1",
+        "=SUM(A1);@A2",
+        "-2+3",
+    ]
+
+
 def test_reports_nominations_and_commendations(office, data):
     _response, book = download(office, data)
     reports = book["Báo cáo tiến độ"]

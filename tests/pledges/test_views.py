@@ -7,13 +7,21 @@ import re
 
 import pytest
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, ImageFile
 
 from campaign.images import MAX_BYTES
 from campaign.models import LegalDocument
 from pledges.models import Evidence, Pledge
 from tests.factories import make_pledge, make_report
-from tests.images import GPS_IFD, hostile_uploads, jpeg_bytes, noise_png_bytes, upload
+from tests.images import (
+    GPS_IFD,
+    hostile_uploads,
+    jpeg_bytes,
+    mpo_bytes,
+    noise_png_bytes,
+    thin_png_bytes,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -290,6 +298,26 @@ def test_report_with_a_phone_photo_strips_gps_and_shows_on_the_timeline(client, 
     assert b"".join(full.streaming_content)[:2] == b"\xff\xd8"
 
 
+def test_report_with_a_phones_multi_picture_jpeg_keeps_the_photo(client, world, accepted):
+    client.force_login(world.head_a)
+    photo = upload("IMG_3001.JPG", mpo_bytes(size=(1600, 1200)))
+    assert Image.open(io.BytesIO(photo.read())).format == "MPO"
+    photo.seek(0)
+    response = client.post(
+        report_url(accepted),
+        {"percent": "30", "narrative": "Ảnh chụp bằng điện thoại", "images": [photo]},
+    )
+    assert response["Location"] == accepted.get_absolute_url()
+    evidence = Evidence.objects.get()
+    assert evidence.original_name == "IMG_3001.JPG"
+    with evidence.image.open("rb") as f:
+        data = f.read()
+    stored = Image.open(io.BytesIO(data))
+    assert (stored.format, stored.size, getattr(stored, "n_frames", 1)) == ("JPEG", (1600, 1200), 1)
+    assert stored.getpixel((0, 0))[0] > 150  # the photo itself, red; not the blue second picture
+    assert not stored.getexif().get_ifd(GPS_IFD) and b"MPF" not in data
+
+
 @pytest.mark.parametrize("kind", ["png-bomb", "text-as-jpeg", "truncated-jpeg", "too-large"])
 def test_a_bad_upload_is_a_form_error_naming_the_file_and_keeps_the_rest(
     client, world, accepted, kind
@@ -326,6 +354,35 @@ def test_eleven_megabyte_image_is_refused_with_its_size(client, world, accepted)
     assert response.status_code == 200
     message = response.context["form"].errors["images"][0]
     assert "“big.png”" in message and "tối đa 10,0\xa0MB" in message
+
+
+def test_long_and_thin_images_are_refused_before_their_pixels_are_decoded(
+    client, world, accepted, monkeypatch
+):
+    decoded = []
+    load = ImageFile.ImageFile.load
+
+    def recording_load(image):
+        decoded.append(image.size)
+        return load(image)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", recording_load)
+    line = upload("line.png", thin_png_bytes((1, 40_000_000)), "image/png")
+    assert line.size < 100_000  # a 77 KB file within the 40 megapixels
+    wide = upload("wide.png", thin_png_bytes((60_000, 600)), "image/png")
+    client.force_login(world.head_a)
+    response = client.post(
+        report_url(accepted), {"percent": "20", "narrative": "x", "images": [line, wide]}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["images"] == [
+        "“line.png”: ảnh có kích thước 1 × 40.000.000 điểm ảnh; "
+        "mỗi cạnh chỉ được dài tối đa 16.000 điểm ảnh.",
+        "“wide.png”: ảnh có kích thước 60.000 × 600 điểm ảnh; "
+        "mỗi cạnh chỉ được dài tối đa 16.000 điểm ảnh.",
+    ]
+    assert decoded == []  # refused from the header: no worker spends seconds on the pixels
+    assert not accepted.reports.exists() and not Evidence.objects.exists()
 
 
 def test_more_than_five_photos_are_refused(client, world, accepted):
