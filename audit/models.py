@@ -21,6 +21,7 @@ class Event(models.Model):
         LOGOUT = "logout", _("Logged out")
         LOGIN_FAILED = "login_failed", _("Failed login")
         LOCKED_OUT = "locked_out", _("Locked out")
+        RESET_THROTTLED = "reset_throttled", _("Password reset mail withheld")
         ADMIN_ADD = "admin_add", _("Added in the admin")
         ADMIN_CHANGE = "admin_change", _("Changed in the admin")
         ADMIN_DELETE = "admin_delete", _("Deleted in the admin")

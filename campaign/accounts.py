@@ -20,6 +20,9 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
+from audit.models import Event
+from audit.services import audit_record
+
 log = logging.getLogger(__name__)
 
 # Windows are fixed (an hour from a point that differs per key), so across a window's end at most
@@ -66,8 +69,12 @@ class PasswordResetView(auth_views.PasswordResetView):
         )
         if usage and usage["should_limit"]:
             if usage["count"] == usage["limit"] + 1:  # once per address and window
-                # The audit trail has no event for this (its actions are fixed choices; one
-                # more needs a migration), so the operators' log records it.
+                audit_record(
+                    action=Event.Action.RESET_THROTTLED,
+                    username=email,
+                    detail=f"no more mail this hour ({MAILS_PER_ADDRESS} allowed)",
+                    request=self.request,
+                )
                 log.warning(
                     "password reset: no more mail to %s this hour (%s allowed), asked from %s",
                     email,

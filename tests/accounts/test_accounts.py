@@ -13,6 +13,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core import mail
 from django.urls import reverse
 
+from audit.models import Event
 from tests.factories import make_role, make_user
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +141,10 @@ def test_one_address_gets_three_reset_mails_an_hour_then_the_same_page_and_none(
     assert response["Location"] == reverse("password_reset_done")
     assert len(mail.outbox) == 3
     assert "password reset: no more mail to head1@example.invalid" in caplog.text
+    (event,) = Event.objects.filter(action=Event.Action.RESET_THROTTLED)
+    assert event.username == "head1@example.invalid" and event.ip_address == "127.0.0.1"
+    reset(client, "head1@example.invalid")
+    assert Event.objects.filter(action=Event.Action.RESET_THROTTLED).count() == 1  # once an hour
     # Another account's address is not held back by it.
     make_user(username="head2", email="head2@example.invalid")
     reset(client, "head2@example.invalid")
