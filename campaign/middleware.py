@@ -37,7 +37,8 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 class RejectNulMiddleware:
-    """Answer 400 to a request whose address, query string or form fields hold a NUL character.
+    """Answer 400 to a request whose address, query string, cookies or form fields hold a NUL
+    character.
 
     No page has a use for one, and PostgreSQL refuses it in any text parameter (the driver raises
     ValueError: a 500). Refusing it here covers every filter, search box and form field, the
@@ -49,7 +50,13 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path or _holds_nul(request.GET) or self._form_holds_nul(request):
+        if (
+            "\x00" in request.path
+            or _holds_nul(request.GET)
+            # A quoted cookie value may spell one as \000; the session key goes into a query.
+            or any("\x00" in name + value for name, value in request.COOKIES.items())
+            or self._form_holds_nul(request)
+        ):
             return bad_request(request)
         return self.get_response(request)
 

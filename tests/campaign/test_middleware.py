@@ -82,6 +82,13 @@ def test_a_nul_in_a_form_field_is_a_bad_request(client, fixture_campaign, multip
     assert response.status_code == 400
 
 
+def test_a_nul_in_a_cookie_is_a_bad_request(client, fixture_campaign):
+    """Django decodes the octal escape of a quoted cookie value, and the session key went into
+    a query: a 500 on every page on PostgreSQL."""
+    response = client.get("/", HTTP_COOKIE='sessionid="abcdefgh\\000ijklmnop"')
+    assert response.status_code == 400
+
+
 def test_other_requests_pass(client, fixture_campaign):
     assert client.get("/news/", {"q": "phòng chống dịch"}).status_code == 200
     assert client.post(reverse("login"), {"username": "head", "password": "x"}).status_code == 200
