@@ -1,4 +1,8 @@
+from functools import wraps
+
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
@@ -9,6 +13,29 @@ from campaign.models import Campaign, CampaignDocument, CampaignPhase, LegalDocu
 admin.site.site_header = _("Emulation portal – office")
 admin.site.site_title = _("Emulation portal")
 admin.site.index_title = _("Campaign office")
+
+
+def _out_of_range_dates_are_bad_filters(method, errors):
+    @wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except errors as error:
+            raise IncorrectLookupParameters(error) from error
+
+    return wrapper
+
+
+# A date filter or date hierarchy at the ends of the calendar is a 500 in Django 6.1's changelist
+# instead of the "?e=1" every other bad filter gets: a year too large for a date or followed by
+# none (?published_on__year=9999) when the filters are built (Django ticket #37357, fixed after
+# 6.1), and, on SQLite, a local time before year 1 in UTC (?publish_at__gte=0001-01-01) when the
+# rows are counted. Patched on the class so that every list is covered, django-axes' included.
+# Drop it once a Django upgrade lets tests/test_query_params.py pass without it.
+ChangeList.get_filters = _out_of_range_dates_are_bad_filters(
+    ChangeList.get_filters, (ValueError, OverflowError)
+)
+ChangeList.get_results = _out_of_range_dates_are_bad_filters(ChangeList.get_results, OverflowError)
 
 
 class ThemeInline(TranslationStackedInline):

@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that its 400 has the language and headers of any page; it answers before any view
+    # or the admin's filters put a NUL character into a query.
+    "campaign.middleware.RejectNulMiddleware",
 ]
 
 # Intranet mode: every page, public ones included, needs a login.

@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from campaign.models import Campaign, Theme
@@ -15,17 +16,29 @@ FEED_SIZE = 30
 
 
 class CommendationFeed(Feed):
+    """Every text here is plain text, and feed readers render what a feed marks as HTML: an
+    item's description (RSS) or summary (Atom, `type="html"`), and in RSS the titles and the
+    channel's description too. Those get the text escaped, so that markup in a summary or a title
+    (a nomination's achievements become the summary) is shown, never run. Atom's titles and
+    subtitle are text elements and carry the text as it is."""
+
     feed_type = Rss201rev2Feed
     url_name = "news:feed-rss"
 
+    def as_feed_text(self, text: str) -> str:
+        """Plain text as this format's titles and channel description take it."""
+        return text if issubclass(self.feed_type, Atom1Feed) else escape(text)
+
     def title(self) -> str:
-        return _("Commendations of exemplary staff – Emulation portal")
+        return self.as_feed_text(_("Commendations of exemplary staff – Emulation portal"))
 
     def link(self) -> str:
         return reverse("news:list")
 
     def description(self) -> str:
-        return _("Exemplary people and collectives commended in the emulation movements.")
+        return self.as_feed_text(
+            _("Exemplary people and collectives commended in the emulation movements.")
+        )
 
     def feed_url(self) -> str:
         return reverse(self.url_name)
@@ -34,10 +47,10 @@ class CommendationFeed(Feed):
         return Commendation.objects.published().with_related().newest_first()[:FEED_SIZE]
 
     def item_title(self, item: Commendation) -> str:
-        return item.title
+        return self.as_feed_text(item.title)
 
     def item_description(self, item: Commendation) -> str:
-        return item.summary
+        return escape(item.summary)  # HTML in both formats
 
     def item_pubdate(self, item: Commendation):
         return item.publish_at
@@ -66,19 +79,19 @@ class ThemeCommendationFeed(CommendationFeed):
         )
 
     def title(self, obj: Theme) -> str:
-        return _("Commendations – Theme %(number)s: %(title)s") % {
-            "number": obj.number,
-            "title": obj.title,
-        }
+        return self.as_feed_text(
+            _("Commendations – Theme %(number)s: %(title)s")
+            % {"number": obj.number, "title": obj.title}
+        )
 
     def link(self, obj: Theme) -> str:
         return obj.get_absolute_url()
 
     def description(self, obj: Theme) -> str:
-        return _("Commendations under the theme “%(title)s” of %(campaign)s.") % {
-            "title": obj.title,
-            "campaign": obj.campaign.title,
-        }
+        return self.as_feed_text(
+            _("Commendations under the theme “%(title)s” of %(campaign)s.")
+            % {"title": obj.title, "campaign": obj.campaign.title}
+        )
 
     def feed_url(self, obj: Theme) -> str:
         return reverse(self.url_name, kwargs={"slug": obj.campaign.slug, "number": obj.number})

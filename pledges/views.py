@@ -97,10 +97,20 @@ def pledge_create(request, unit: str, campaign: str):
                 )
                 return redirect(pledge)
     else:
-        theme = campaign.themes.filter(number=request.GET.get("theme") or 0).first()
+        # The workspace links each theme's "Add a pledge" with ?theme=<number>; a value that is
+        # not a theme's number (an edited or damaged link) shows the form with none chosen.
+        number = _whole_number(request.GET.get("theme"))
+        theme = campaign.themes.filter(number=number).first() if number is not None else None
         form = PledgeForm(campaign=campaign, initial={"theme": theme})
     context = {"form": form, "unit": unit, "campaign": campaign}
     return render(request, "pledges/pledge_form.html", context)
+
+
+def _whole_number(value: str | None) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _own_pledge(request, pk: int, allowed) -> Pledge:

@@ -111,6 +111,12 @@ NASTY = st.one_of(
 )
 
 
+def nul(*texts: str) -> bool:
+    """Whether a text holds a NUL character: the portal refuses those with a 400, form or not
+    (campaign.middleware.RejectNulMiddleware)."""
+    return any("\x00" in text for text in texts)
+
+
 @pytest.fixture
 def head(fixture_campaign):
     from units.models import Unit
@@ -137,7 +143,7 @@ def test_the_pledge_form_never_fails_on_any_text(
         "target_unit": text[:50], "due_on": number,
     }  # fmt: skip
     response = client.post(url, data)
-    assert response.status_code in (200, 302)
+    assert response.status_code in ((400,) if nul(title, text, number) else (200, 302))
     if response.status_code == 302:  # stored: the page shows it escaped
         page = client.get(response["Location"]).content.decode()
         assert "<script>alert(1)</script>" not in page
@@ -187,18 +193,20 @@ def test_the_other_forms_never_fail_on_any_text(client, fixture_campaign, text, 
         ),
     ]
     for url, data in posts:
-        assert client.post(url, data).status_code in (200, 302), url
+        expected = (400,) if nul(*map(str, data.values())) else (200, 302)
+        assert client.post(url, data).status_code in expected, url
     client.force_login(office)
     review = reverse("pledges:review", args=[submitted.pk])
-    assert client.post(review, {"decision": name, "reason": text}).status_code in (200, 302)
+    expected = (400,) if nul(name, text) else (200, 302)
+    assert client.post(review, {"decision": name, "reason": text}).status_code in expected
 
 
 @FUZZ_SETTINGS
 @given(query=NASTY, field=st.sampled_from(["q", "theme", "unit", "form", "page"]))
 def test_public_lists_never_fail_on_any_query(client, fixture_campaign, query, field):
     for path in ("/news/", fixture_campaign.themes.first().get_absolute_url(), "/campaigns/"):
-        response = client.get(path, {field: query.replace("\x00", "")})
-        assert response.status_code in (200, 404)
+        response = client.get(path, {field: query})
+        assert response.status_code in ((400,) if nul(query) else (200, 404))
         assert "<script>alert(1)</script>" not in response.content.decode()
 
 
@@ -210,7 +218,7 @@ def test_public_lists_never_fail_on_any_query(client, fixture_campaign, query, f
 @given(username=NASTY, password=NASTY)
 def test_login_never_fails_on_any_text(db, username, password):
     response = Client().post(reverse("login"), {"username": username, "password": password})
-    assert response.status_code in (200, 429)
+    assert response.status_code in ((400,) if nul(username, password) else (200, 429))
 
 
 @pytest.mark.parametrize("path", ["login", "admin:login"])

@@ -328,6 +328,11 @@ def test_every_url_pattern_has_a_row():
 
 @pytest.fixture
 def world(db):
+    return build_world()
+
+
+def build_world() -> SimpleNamespace:
+    """The fixture campaign with the demo units and heads, and one object of each kind."""
     load_campaign()
     load_demo(password="demo password for the matrix")
     User = get_user_model()

@@ -38,7 +38,7 @@ class BadRequest(Exception):
     pass
 
 
-def _error(status: int, message: str) -> JsonResponse:
+def error_response(status: int, message: str) -> JsonResponse:
     return _json({"error": message}, status=status)
 
 
@@ -59,7 +59,7 @@ def endpoint(view: Callable) -> Callable:
             try:
                 return view(request, *args, **kwargs)
             except BadRequest as error:
-                return _error(400, str(error))
+                return error_response(400, str(error))
 
     return wrapper
 
@@ -86,7 +86,7 @@ def _paginate(request, queryset: QuerySet, serialize: Callable, *, default_size=
     try:
         page = paginator.page(number)
     except EmptyPage:
-        return None, _error(404, _("There is no page %(page)s.") % {"page": number})
+        return None, error_response(404, _("There is no page %(page)s.") % {"page": number})
     absolute = request.build_absolute_uri
 
     def link(page_number: int) -> str:

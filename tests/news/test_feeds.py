@@ -3,6 +3,7 @@
 import datetime as dt
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -65,7 +66,8 @@ def test_rss_lists_published_items_newest_first(client, items):
     assert channel.findtext("link") == "http://testserver/news/"
     assert channel.findtext("language") == "vi"
     entries = channel.findall("item")
-    assert [e.findtext("title") for e in entries] == ["Tin mới & <quan trọng>", "Tin cũ"]
+    # RSS readers render titles as HTML: the title's own "&" and "<" arrive escaped.
+    assert [e.findtext("title") for e in entries] == ["Tin mới &amp; &lt;quan trọng&gt;", "Tin cũ"]
     first = entries[0]
     assert first.findtext("link") == f"http://testserver{items['new'].get_absolute_url()}"
     assert first.findtext("guid") == first.findtext("link")
@@ -109,3 +111,75 @@ def test_english_feed_speaks_english_and_links_english_pages(client, items):
 def test_pages_advertise_the_feeds(client, items):
     html = client.get(reverse("news:list")).content.decode()
     assert 'type="application/rss+xml"' in html and 'href="/news/feeds/rss/"' in html
+
+
+# --- markup in plain text --------------------------------------------------------------------
+
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)>"
+
+
+class Markup(HTMLParser):
+    """The elements and attributes a feed reader would find rendering a text as HTML."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags, self.attributes = [], []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes += [name for name, _value in attrs]
+
+
+def assert_shown_not_run(html: str):
+    markup = Markup(html)
+    assert "script" not in markup.tags and "img" not in markup.tags, html
+    assert "onerror" not in markup.attributes, html
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+@pytest.fixture
+def hostile(campaign, theme):
+    """A commendation whose plain texts hold markup, as a nomination's achievements may."""
+    theme.title = f"Chủ đề {HOSTILE}"
+    theme.save()
+    return make_commendation(
+        campaign=campaign, theme=theme, title=f"Gương {HOSTILE}", summary=f"Thành tích {HOSTILE}"
+    )
+
+
+@pytest.mark.parametrize("theme_feed", [False, True], ids=["all", "theme"])
+def test_rss_escapes_markup_in_every_text_it_renders_as_html(client, hostile, theme_feed):
+    url = (
+        reverse("news:theme-feed-rss", args=[hostile.campaign.slug, hostile.theme.number])
+        if theme_feed
+        else reverse("news:feed-rss")
+    )
+    channel = rss(client, url)
+    item = channel.find("item")
+    for html in (item.findtext("title"), item.findtext("description")):
+        assert_shown_not_run(html)
+    if theme_feed:  # the theme's title is in the channel's title and description
+        assert_shown_not_run(channel.findtext("title"))
+        assert_shown_not_run(channel.findtext("description"))
+
+
+@pytest.mark.parametrize("theme_feed", [False, True], ids=["all", "theme"])
+def test_atom_escapes_markup_in_the_summary_and_keeps_titles_as_text(client, hostile, theme_feed):
+    url = (
+        reverse("news:theme-feed-atom", args=[hostile.campaign.slug, hostile.theme.number])
+        if theme_feed
+        else reverse("news:feed-atom")
+    )
+    feed = atom(client, url)
+    entry = feed.find(f"{ATOM}entry")
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "html"
+    assert_shown_not_run(summary.text)
+    # A text element: readers show it as it is, markup and all, and run nothing.
+    title = entry.find(f"{ATOM}title")
+    assert title.get("type", "text") == "text" and title.text == hostile.title
+    if theme_feed:
+        for element in (feed.find(f"{ATOM}title"), feed.find(f"{ATOM}subtitle")):
+            assert element.get("type", "text") == "text" and HOSTILE in element.text

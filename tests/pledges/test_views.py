@@ -47,6 +47,22 @@ def create_url(world):
     )
 
 
+@pytest.mark.parametrize("value", ["abc", "1.5", "-1", "99999999999999999999999", ""])
+def test_a_bad_theme_in_the_link_shows_the_form_with_no_theme_chosen(client, world, value):
+    client.force_login(world.head_a)
+    chosen = client.get(create_url(world), {"theme": world.theme.number})
+    assert f'<option value="{world.theme.pk}" selected>' in chosen.content.decode()
+    response = client.get(create_url(world), {"theme": value})
+    assert response.status_code == 200
+    assert "selected>" not in response.content.decode()
+
+
+def test_a_nul_in_the_theme_link_is_a_bad_request(client, world):
+    client.force_login(world.head_a)
+    response = client.get(create_url(world), {"theme": "\x00"})
+    assert response.status_code == 400
+
+
 def test_login_lands_unit_heads_on_their_workspace(client, world):
     response = client.post(
         reverse("login"), {"username": "head_a", "password": "correct horse battery"}
