@@ -59,7 +59,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_include_bootstrap",
     "simple_history",
-    "axes",
+    # django-axes under a name the office reads in its own language (campaign/apps.py).
+    "campaign.apps.AxesConfig",
     "campaign",
     "units",
     "outbox",
