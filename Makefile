@@ -35,7 +35,12 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 # Compiled catalogues are built here with Babel (pure Python), so no gettext tools are needed.
+# A compiled catalogue whose source was moved or removed is deleted first: Django would still
+# read it, ahead of the catalogue that replaced it (packages/locale follows locale/).
 messages: $(VENV)/.installed
+	@for mo in locale/*/LC_MESSAGES/*.mo */locale/*/LC_MESSAGES/*.mo; do \
+	  [ ! -e "$$mo" ] || [ -e "$${mo%.mo}.po" ] || rm -f "$$mo"; \
+	done
 	@for dir in locale */locale; do \
 	  for domain in django djangojs; do \
 	    ls $$dir/*/LC_MESSAGES/$$domain.po >/dev/null 2>&1 || continue; \

@@ -1,3 +1,4 @@
+from axes import apps as axes_apps
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,22 @@ class CampaignConfig(AppConfig):
 
     def ready(self):
         # Deployment checks; the public page cache: invalidation on every public write.
-        from campaign import checks, pagecache, receivers  # noqa: F401
+        from campaign import admin_text, checks, pagecache, receivers  # noqa: F401
 
         receivers.connect()
+        admin_text.translate_boolean_icons()
+
+
+class AxesConfig(axes_apps.AppConfig):
+    """django-axes names its admin section "Axes", a package name no office admin would know and
+    no catalogue can translate (it is not a msgid). Listed in INSTALLED_APPS in place of "axes";
+    not the default of this module, which stays CampaignConfig."""
+
+    default = False
+    verbose_name = _("Login monitoring")
+
+    def ready(self):
+        super().ready()
+        from campaign import admin_text
+
+        admin_text.name_axes_records()

@@ -9,8 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from campaign.images import ProcessedImage, process_image
 from campaign.validators import TextLengthValidator, grouped_number
@@ -24,6 +23,15 @@ def _limit_note(limit: int) -> str:
 
 # Form classes are built once at import; the note is worded and numbered when it is shown.
 limit_note = lazy(_limit_note, str)
+
+
+def _photos_note(max_files: int) -> str:
+    return gettext("Up to %(n)s photos: JPEG, PNG or WebP, at most 10 MB each.") % {"n": max_files}
+
+
+# Worded when shown, as limit_note is: filled in at import it stayed in the language the
+# process started in, and the English page said it in Vietnamese.
+photos_note = lazy(_photos_note, str)
 
 
 class BoundedTextField(models.TextField):
@@ -93,10 +101,7 @@ class MultipleImageField(ImageUploadField):
         self.max_files = max_files
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT, "multiple": True}))
         kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text",
-            _("Up to %(n)s photos: JPEG, PNG or WebP, at most 10 MB each.") % {"n": max_files},
-        )
+        kwargs.setdefault("help_text", photos_note(max_files))
         super().__init__(**kwargs)
 
     def clean(self, data, initial=None):

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from campaign.admin_text import HistoryValuesMixin
 from campaign.admin_widgets import AutocompleteMixin
 from news.forms import CommendationAdminForm, DeclineForm
 from news.models import Commendation, CommendationForm, Nomination, NominationImage
@@ -64,7 +65,9 @@ class PublishTimeFilter(admin.SimpleListFilter):
 
 
 @admin.register(Commendation)
-class CommendationAdmin(AutocompleteMixin, ReadOnlyHistoryMixin, SimpleHistoryAdmin):
+class CommendationAdmin(
+    AutocompleteMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin
+):
     form = CommendationAdminForm
     list_display = [
         "title",
@@ -239,7 +242,7 @@ class NominationImageInline(admin.TabularInline):
 
 
 @admin.register(Nomination)
-class NominationAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
+class NominationAdmin(ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin):
     """The office's queue: read a nomination, then accept it into a draft or decline it."""
 
     list_display = ["honoree_name", "honoree_kind", "unit", "theme", "status", "created_at"]

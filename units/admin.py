@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -97,6 +99,16 @@ class UnitRoleAdmin(AutocompleteMixin, admin.ModelAdmin):
     autocomplete_fields = ["user", "unit"]
 
 
+class PasswordChangeForm(AdminPasswordChangeForm):
+    # Django joins this help text once, at import, from a translated sentence and an English one
+    # (not a msgid); joined when shown, both are in the reader's language.
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
+
+
 class PortalUserAdmin(UserAdmin):
     """User accounts for the office: it manages staff accounts but cannot grant privileges.
 
@@ -105,6 +117,7 @@ class PortalUserAdmin(UserAdmin):
     """
 
     inlines = [UnitRoleInline]
+    change_password_form = PasswordChangeForm
     office_fieldsets = [
         (None, {"fields": ["username", "password"]}),
         (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
@@ -115,6 +128,13 @@ class PortalUserAdmin(UserAdmin):
         if request.user.is_superuser or obj is None:
             return super().get_fieldsets(request, obj)
         return self.office_fieldsets
+
+    def get_list_filter(self, request):
+        if request.user.is_superuser:
+            return super().get_list_filter(request)
+        # The office lists only accounts without privileges: filters by staff, superuser or
+        # group would sort nothing, and showed the group's name as its migration wrote it.
+        return ["is_active"]
 
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:
