@@ -13,24 +13,13 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from campaign.admin_history import ReadOnlyHistoryMixin
 from campaign.admin_text import HistoryValuesMixin
 from campaign.admin_widgets import AutocompleteMixin
 from news.forms import CommendationAdminForm, DeclineForm
 from news.models import Commendation, CommendationForm, Nomination, NominationImage
 from news.services import nomination_accept, nomination_decline
 from news.views import detail_context
-
-
-class ReadOnlyHistoryMixin:
-    """History is an audit trail here: it can be read, never replayed over newer edits."""
-
-    def revert_disabled(self, request, obj=None):
-        return True
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(CommendationForm)

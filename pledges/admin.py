@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from campaign.admin_history import ReadOnlyHistoryMixin
 from campaign.admin_text import HistoryValuesMixin
 from pledges import services
 from pledges.forms import ReturnReasonForm
@@ -71,7 +72,7 @@ class ProgressReportInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(ReadOnlyMixin, HistoryValuesMixin, SimpleHistoryAdmin):
+class PledgeAdmin(ReadOnlyMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin):
     list_display = [
         "title", "unit", "theme", "status", "latest_percent", "due_on", "submitted_at",
     ]  # fmt: skip
@@ -192,7 +193,9 @@ class EvidenceInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(ReadOnlyMixin, HistoryValuesMixin, SimpleHistoryAdmin):
+class ProgressReportAdmin(
+    ReadOnlyMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin
+):
     list_display = ["pledge", "percent", "reported_by", "reported_at"]
     list_filter = ["reported_at", "pledge__campaign", "pledge__unit"]
     list_select_related = ["pledge", "reported_by"]
@@ -205,7 +208,7 @@ class ProgressReportAdmin(ReadOnlyMixin, HistoryValuesMixin, SimpleHistoryAdmin)
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(ReadOnlyMixin, HistoryValuesMixin, SimpleHistoryAdmin):
+class EvidenceAdmin(ReadOnlyMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin):
     list_display = ["thumbnail_preview", "original_name", "report"]
     list_select_related = ["report__pledge"]
     search_fields = ["original_name", "report__pledge__title"]

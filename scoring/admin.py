@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from campaign.admin_history import ReadOnlyHistoryMixin
 from campaign.admin_widgets import AutocompleteMixin
 from scoring import services
 from scoring.forms import ScoringRoundAdminForm, UnitScoresForm
@@ -275,7 +276,7 @@ def _next_unit(nodes, unit):
 
 
 @admin.register(Score)
-class ScoreAdmin(SimpleHistoryAdmin):
+class ScoreAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
     """Every score with its history; scores are entered on the round's page, unit by unit."""
 
     list_display = ["unit", "criterion", "points", "round", "updated_by", "updated_at"]
@@ -293,6 +294,3 @@ class ScoreAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def revert_disabled(self, request, obj=None):
-        return True
