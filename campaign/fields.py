@@ -1,5 +1,9 @@
-"""Fields the apps share: long text with a length that is a rule (a model field), and image
-uploads that run the one pipeline in campaign.images (form fields)."""
+"""Fields the apps share: long text with a length that is a rule and numbers typed in the
+reader's notation (model fields), and image uploads that run the one pipeline in
+campaign.images (form fields).
+
+The model fields here record a plain Django field in migrations (see `deconstruct`): the
+columns are ordinary ones, so migrations never import this module and outlive it moving."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from campaign import numbers
 from campaign.images import ProcessedImage, process_image
 from campaign.validators import TextLengthValidator, grouped_number
 
@@ -55,6 +60,34 @@ class BoundedTextField(models.TextField):
         note = limit_note(self.max_length)
         field.help_text = format_lazy("{} {}", field.help_text, note) if field.help_text else note
         return field
+
+
+class _TypedNumber:
+    """A number a person types: its form field reads it in the reader's notation (1.234,5 in
+    Vietnamese, 1,234.5 in English) in a text box, in every ModelForm and in the admin."""
+
+    form_class: type[forms.Field]
+    plain_path: str  # the Django field that migrations record
+
+    def formfield(self, **kwargs):
+        # The admin asks for its <input type="number"> widget for integers; the form field
+        # puts a text box in its place.
+        kwargs.setdefault("form_class", self.form_class)
+        return super().formfield(**kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, self.plain_path, args, kwargs
+
+
+class NumberDecimalField(_TypedNumber, models.DecimalField):
+    form_class = numbers.DecimalField
+    plain_path = "django.db.models.DecimalField"
+
+
+class NumberPositiveSmallIntegerField(_TypedNumber, models.PositiveSmallIntegerField):
+    form_class = numbers.IntegerField
+    plain_path = "django.db.models.PositiveSmallIntegerField"
 
 
 ACCEPT = "image/jpeg,image/png,image/webp"

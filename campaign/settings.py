@@ -186,6 +186,10 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["campaign.formats"]
+# Numbers in the reader's notation, grouped: 2.500 and 1.234,5 in Vietnamese, 2,500 and 1,234.5
+# in English (campaign/formats). Years, ids and document numbers are not quantities: templates
+# print them with `unlocalize` (or as text) so 2022 never reads 2.022.
+USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
