@@ -11,13 +11,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaign.fields import BoundedTextField
+from campaign.fields import BoundedTextField, DocumentNumberField
 from campaign.images import ProcessedImage
 from campaign.models import Campaign, Theme
 from campaign.office import is_office
 from campaign.storage import get_private_storage
 from campaign.text import search_key, vi_slugify
-from campaign.validators import document_number_validator
 from news.sanitize import html_to_text, sanitize_html
 from units.models import Unit
 
@@ -177,11 +176,10 @@ class Commendation(models.Model):
         related_name="commendations",
         verbose_name=_("form of commendation"),
     )
-    decision_number = models.CharField(
+    decision_number = DocumentNumberField(
         _("decision number"),
         max_length=40,
         blank=True,
-        validators=[document_number_validator],
         help_text=_("Number/symbol of the decision conferring it, e.g. 125/QĐ-SCT."),
     )
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
