@@ -3,10 +3,38 @@
 from django.db import migrations, models
 
 
+def recompute_search_keys(apps, schema_editor):
+    """Stored keys had a space before each word only (prefix matching) and left out the
+    decision number: store them as Commendation.refresh_search_key() now does."""
+    from campaign.text import search_document
+    from news.sanitize import html_to_text
+
+    Commendation = apps.get_model("news", "Commendation")
+    fields = ["title", "honoree_name", "position", "decision_number", "summary", "body"]
+    last = 0
+    while True:  # in slices by id: bodies are long, and no cursor stays open across updates
+        batch = list(Commendation.objects.filter(pk__gt=last).order_by("pk").only(*fields)[:500])
+        if not batch:
+            break
+        for item in batch:
+            item.search_key = search_document(
+                item.title,
+                item.honoree_name,
+                item.position,
+                item.decision_number,
+                item.summary,
+                html_to_text(item.body),
+            )
+        Commendation.objects.bulk_update(batch, ["search_key"])
+        last = batch[-1].pk
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('news', '0004_nomination_images_private'),
+        # The search also looks at the unit's names, whose key comes with this one.
+        ('units', '0002_unit_search_key'),
     ]
 
     operations = [
@@ -20,4 +48,5 @@ class Migration(migrations.Migration):
             name='decision_number',
             field=models.CharField(blank=True, help_text='Number/symbol of the decision conferring it, e.g. 125/QĐ-SCT.', max_length=40, verbose_name='decision number'),
         ),
+        migrations.RunPython(recompute_search_keys, migrations.RunPython.noop),
     ]

@@ -161,6 +161,7 @@ def test_search_key_holds_folded_words_of_every_text(campaign):
         body="<p>Trực <strong>chốt</strong> kiểm dịch</p>",
     )
     assert commendation.search_key.startswith(" dang thi dao ")
+    assert commendation.search_key.endswith(" kiem dich ")  # every word between two spaces
     assert "truc chot kiem dich" in commendation.search_key
     assert "<" not in commendation.search_key
 
