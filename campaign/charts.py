@@ -10,7 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
+
+from django.utils.formats import number_format
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,11 @@ def line_chart(
         indices.append(n - 1)
     x_ticks = [Tick(x_at(i), label(points[i][0])) for i in indices]
     steps = int(y_max // y_step)
-    y_ticks = [Tick(y_at(y_step * k), f"{y_step * k:g}{y_suffix}") for k in range(steps + 1)]
+    # Labels in the reader's notation (12,5% in Vietnamese); coordinates stay plain numbers.
+    y_ticks = [
+        Tick(y_at(y_step * k), f"{number_format(Decimal(f'{y_step * k:g}'))}{y_suffix}")
+        for k in range(steps + 1)
+    ]
     return LineChart(
         width=width,
         height=height,

@@ -1,5 +1,9 @@
-"""Fields the apps share: long text with a length that is a rule (a model field), and image
-uploads that run the one pipeline in campaign.images (form fields)."""
+"""Fields the apps share: long text with a length that is a rule, numbers typed in the reader's
+notation and official document numbers (model fields), and image uploads that run the one
+pipeline in campaign.images (form fields).
+
+The model fields here record a plain Django field in migrations (see `deconstruct`): the
+columns are ordinary ones, so migrations never import this module and outlive it moving."""
 
 from __future__ import annotations
 
@@ -11,8 +15,14 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 
+from campaign import numbers
 from campaign.images import ProcessedImage, process_image
-from campaign.validators import TextLengthValidator, grouped_number
+from campaign.validators import (
+    TextLengthValidator,
+    document_number_validator,
+    grouped_number,
+    normalise_document_number,
+)
 
 
 def _limit_note(limit: int) -> str:
@@ -63,6 +73,62 @@ class BoundedTextField(models.TextField):
         note = limit_note(self.max_length)
         field.help_text = format_lazy("{} {}", field.help_text, note) if field.help_text else note
         return field
+
+
+class _TypedNumber:
+    """A number a person types: its form field reads it in the reader's notation (1.234,5 in
+    Vietnamese, 1,234.5 in English) in a text box, in every ModelForm and in the admin."""
+
+    form_class: type[forms.Field]
+    plain_path: str  # the Django field that migrations record
+
+    def formfield(self, **kwargs):
+        # The admin asks for its <input type="number"> widget for integers; the form field
+        # puts a text box in its place.
+        kwargs.setdefault("form_class", self.form_class)
+        return super().formfield(**kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, self.plain_path, args, kwargs
+
+
+class NumberDecimalField(_TypedNumber, models.DecimalField):
+    form_class = numbers.DecimalField
+    plain_path = "django.db.models.DecimalField"
+
+
+class NumberPositiveSmallIntegerField(_TypedNumber, models.PositiveSmallIntegerField):
+    form_class = numbers.IntegerField
+    plain_path = "django.db.models.PositiveSmallIntegerField"
+
+
+class DocumentNumberFormField(forms.CharField):
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_document_number(value) if value else value
+
+
+class DocumentNumberField(models.CharField):
+    """An official document's number/symbol (số/ký hiệu, Decree 30/2020/NĐ-CP), stored as the
+    decree writes it whatever was typed: "15 / TTr – SCT" is kept as 15/TTr-SCT. The model
+    field normalises too, so `full_clean()` outside a form (services, imports) stores the same."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        super().__init__(*args, **kwargs)
+        self.validators.append(document_number_validator)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_document_number(value) if value else value
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": DocumentNumberFormField, **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.CharField", args, kwargs
 
 
 ACCEPT = "image/jpeg,image/png,image/webp"

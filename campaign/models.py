@@ -8,10 +8,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaign.fields import BoundedTextField
+from campaign.fields import BoundedTextField, DocumentNumberField
 from campaign.office import is_office
 from campaign.text import vi_slugify
-from campaign.validators import document_number_validator
 
 
 class LegalDocument(models.Model):
@@ -26,11 +25,10 @@ class LegalDocument(models.Model):
         AGREEMENT = "agreement", _("Agreement")
         OTHER = "other", _("Other")
 
-    number = models.CharField(
+    number = DocumentNumberField(
         _("number / symbol"),
         max_length=40,
         blank=True,
-        validators=[document_number_validator],
         help_text=_("As printed on the document, e.g. 3082/QĐ-BCT. Leave empty if it has none."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DECISION)

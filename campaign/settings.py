@@ -193,6 +193,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 # every msgid it does not find in the portal's code. Both override the packages' catalogues.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "packages" / "locale"]
 FORMAT_MODULE_PATH = ["campaign.formats"]
+# Numbers in the reader's notation, grouped: 2.500 and 1.234,5 in Vietnamese, 2,500 and 1,234.5
+# in English (campaign/formats). Years, ids and document numbers are not quantities: templates
+# print them with `unlocalize` (or as text) so 2022 never reads 2.022.
+USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

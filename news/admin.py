@@ -72,7 +72,9 @@ class CommendationAdmin(
     list_filter = [PublishTimeFilter, "status", "form", "campaign", "theme", "unit"]
     list_select_related = ["unit", "theme", "form", "campaign"]
     search_fields = ["decision_number"]  # plus the folded search key, see get_search_results
-    search_help_text = _("Title, honoree, text or decision number; accents may be left out.")
+    search_help_text = _(
+        "Title, honoree, unit, text or decision number, as whole words; accents may be left out."
+    )
     date_hierarchy = "publish_at"
     autocomplete_fields = ["unit", "campaign"]
     prepopulated_fields = {"slug": ["title"]}
@@ -107,10 +109,11 @@ class CommendationAdmin(
     ]
 
     def get_search_results(self, request, queryset, search_term):
+        # The public search's rule (whole syllables, accents optional), which also covers the
+        # decision number and the unit; Django's own icontains would find "doan" in "doanh".
         queryset, may_have_duplicates = super().get_search_results(request, queryset, "")
         if search_term:
-            by_number = queryset.filter(decision_number__iexact=search_term.strip())
-            queryset = queryset.search(search_term) | by_number
+            queryset = queryset.search(search_term)
         return queryset, may_have_duplicates
 
     def view_on_site(self, obj):

@@ -11,13 +11,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaign.fields import BoundedTextField
+from campaign.fields import BoundedTextField, DocumentNumberField
 from campaign.images import ProcessedImage
 from campaign.models import Campaign, Theme
 from campaign.office import is_office
 from campaign.storage import get_private_storage
-from campaign.text import search_key, vi_slugify
-from campaign.validators import document_number_validator
+from campaign.text import search_document, search_phrases, vi_slugify
 from news.sanitize import html_to_text, sanitize_html
 from units.models import Unit
 
@@ -112,14 +111,16 @@ class CommendationQuerySet(models.QuerySet):
         return self.filter(match).exclude(pk=commendation.pk).with_related().newest_first()
 
     def search(self, query: str) -> CommendationQuerySet:
-        """Every word of `query` starts a word of the item, ignoring case and diacritics.
+        """Items in which every word of `query` is found as whole syllables, ignoring case and
+        diacritics, in the item's own text, its decision number or its unit's names.
 
-        The folded key is stored, so this is a plain LIKE that behaves the same on SQLite and
-        PostgreSQL: "PHÒNG, CHỐNG DỊCH", "phong chong dich" and "Phòng chống dịch" are equal.
+        The folded keys are stored, so this is a plain LIKE that behaves the same on SQLite and
+        PostgreSQL: "PHÒNG, CHỐNG DỊCH", "phong chong dich" and "Phòng chống dịch" are equal;
+        "doan" finds Đoàn but not "doanh nghiệp"; "125/qd-sct" finds decision 125/QĐ-SCT.
         """
         qs = self
-        for word in search_key(query or "").split()[:10]:
-            qs = qs.filter(search_key__contains=f" {word}")
+        for phrase in search_phrases(query or ""):
+            qs = qs.filter(Q(search_key__contains=phrase) | Q(unit__search_key__contains=phrase))
         return qs
 
 
@@ -177,11 +178,10 @@ class Commendation(models.Model):
         related_name="commendations",
         verbose_name=_("form of commendation"),
     )
-    decision_number = models.CharField(
+    decision_number = DocumentNumberField(
         _("decision number"),
         max_length=40,
         blank=True,
-        validators=[document_number_validator],
         help_text=_("Number/symbol of the decision conferring it, e.g. 125/QĐ-SCT."),
     )
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
@@ -270,17 +270,7 @@ class Commendation(models.Model):
             self.slug = self._unique_slug()
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
-        self.search_key = " " + search_key(
-            " ".join(
-                [
-                    self.title,
-                    self.honoree_name,
-                    self.position,
-                    self.summary,
-                    html_to_text(self.body),
-                ]
-            )
-        )
+        self.refresh_search_key()
         if self.pk:
             self.version += 1
         super().save(*args, **kwargs)
@@ -402,6 +392,19 @@ class Commendation(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    def refresh_search_key(self) -> None:
+        """Set the search key from the texts; for code that saves without save() (bulk).
+
+        news/migrations/0005 recomputes stored keys with these same fields."""
+        self.search_key = search_document(
+            self.title,
+            self.honoree_name,
+            self.position,
+            self.decision_number,
+            self.summary,
+            html_to_text(self.body),
+        )
 
 
 class NominationQuerySet(models.QuerySet):

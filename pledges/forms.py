@@ -30,7 +30,6 @@ class PledgeForm(forms.ModelForm):
         ]
         widgets = {
             "commitment": forms.Textarea(attrs={"rows": 5}),
-            "target_value": forms.TextInput(attrs={"inputmode": "decimal"}),
             # A text field in the portal's dd/mm/yyyy: a browser's date picker would show the
             # browser's own format (mm/dd/yyyy in an English browser).
             "due_on": forms.DateInput(
@@ -38,12 +37,9 @@ class PledgeForm(forms.ModelForm):
             ),
             "legal_documents": forms.CheckboxSelectMultiple,
         }
-        localized_fields = ["target_value"]
+        # The target is read in the page's notation (campaign.numbers), whose message shows it.
         error_messages = {
-            "target_value": {
-                "min_value": _("Enter a target greater than zero."),
-                "invalid": _("Enter the target as a number, e.g. 100 or 2,5."),
-            },
+            "target_value": {"min_value": _("Enter a target greater than zero.")},
             "due_on": {"invalid": _("Enter the due date as dd/mm/yyyy.")},
         }
 
@@ -94,7 +90,6 @@ class ProgressReportForm(forms.ModelForm):
         model = ProgressReport
         fields = ["percent", "narrative"]
         widgets = {
-            "percent": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
             "narrative": forms.Textarea(attrs={"rows": 5}),
         }
         error_messages = {

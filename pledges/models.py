@@ -22,8 +22,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaign.fields import BoundedTextField
+from campaign.fields import BoundedTextField, NumberDecimalField, NumberPositiveSmallIntegerField
 from campaign.models import Campaign, LegalDocument, Theme
+from campaign.numbers import plain
 from campaign.office import is_office
 from campaign.storage import get_private_storage
 from units.models import Unit
@@ -162,7 +163,7 @@ class Pledge(models.Model):
         max_length=3000,
         help_text=_("What the unit commits to do, and how."),
     )
-    target_value = models.DecimalField(
+    target_value = NumberDecimalField(
         _("target"),
         max_digits=12,
         decimal_places=2,
@@ -329,10 +330,7 @@ class Pledge(models.Model):
     @property
     def target_number(self) -> Decimal:
         """The target without trailing zeros: 100, 2.5 (shown as 2,5 in Vietnamese)."""
-        value = self.target_value
-        if value is None:
-            return value
-        return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+        return None if self.target_value is None else plain(self.target_value)
 
 
 class ProgressReportQuerySet(models.QuerySet):
@@ -356,7 +354,7 @@ class ProgressReport(models.Model):
     pledge = models.ForeignKey(
         Pledge, on_delete=models.PROTECT, related_name="reports", verbose_name=_("pledge")
     )
-    percent = models.PositiveSmallIntegerField(
+    percent = NumberPositiveSmallIntegerField(
         _("progress (%)"),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("How far the target is reached, from 0 to 100."),

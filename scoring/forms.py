@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaign import numbers
 from campaign.forms import VersionedModelForm
 from scoring.models import Criterion, Score, ScoringRound, plain, points_display
 
@@ -39,7 +40,7 @@ class UnitScoresForm(forms.Form):
         for criterion in criteria:
             maximum = points_display(criterion.max_points)
             current = scores.get(criterion.pk)
-            self.fields[self.field_name(criterion)] = forms.DecimalField(
+            self.fields[self.field_name(criterion)] = numbers.DecimalField(
                 label=f"{criterion.theme.number}.{criterion.number}. {criterion.title}",
                 required=False,
                 min_value=Decimal(0),
@@ -56,9 +57,8 @@ class UnitScoresForm(forms.Form):
                     % {"criterion": criterion.title.replace("%", "%%"), "max": maximum},
                     "min_value": _("Points cannot be negative."),
                 },
-                # Typed as Vietnamese write it (7,5) or with a point; a text box either way.
-                localize=True,
-                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6}),
+                # Typed in the page's notation: 7,5 in Vietnamese, 7.5 in English.
+                widget=forms.TextInput(attrs={"size": 6}),
             )
 
     @staticmethod

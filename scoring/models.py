@@ -20,16 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from campaign.fields import BoundedTextField
+from campaign.fields import BoundedTextField, NumberDecimalField
 from campaign.models import Campaign, Theme
+from campaign.numbers import plain
 from units.models import Unit
 
 POINTS = {"max_digits": 6, "decimal_places": 2}
-
-
-def plain(value: Decimal) -> Decimal:
-    """Points without trailing zeros: 10.00 is 10 (not 1E+1), 7.50 is 7.5."""
-    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
 
 
 def points_display(value: Decimal | None) -> str:
@@ -73,7 +69,7 @@ class Criterion(models.Model):
         blank=True,
         help_text=_("Optional guidance for the council: what earns full points, what earns less."),
     )
-    max_points = models.DecimalField(
+    max_points = NumberDecimalField(
         _("maximum points"),
         **POINTS,
         help_text=_("The most points a unit can get for this criterion, e.g. 10 or 2.5."),
@@ -245,7 +241,7 @@ class Score(models.Model):
     criterion = models.ForeignKey(
         Criterion, on_delete=models.PROTECT, related_name="scores", verbose_name=_("criterion")
     )
-    points = models.DecimalField(
+    points = NumberDecimalField(
         _("points"), **POINTS, help_text=_("From 0 to the criterion's maximum.")
     )
     max_points = models.DecimalField(

@@ -51,6 +51,14 @@ class UnitAdmin(AutocompleteMixin, TranslationAdmin):
         (_("Display"), {"fields": ["position", "is_active"]}),
     ]
 
+    def get_search_results(self, request, queryset, search_term):
+        # Also the folded names, as the name is being typed (this search feeds every unit
+        # picker of the admin): "phong qu" finds "Phòng Quản lý Thương mại".
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            found = found | queryset.search(search_term, whole=False)
+        return found, may_have_duplicates
+
     def get_urls(self):
         return [
             path(

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaign.text import vi_slugify
+from campaign.text import search_document, search_phrases, vi_slugify
 
 
 class UnitQuerySet(models.QuerySet):
@@ -20,6 +20,14 @@ class UnitQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         return self.filter(roles__user=user).distinct()
+
+    def search(self, query: str, *, whole: bool = True) -> UnitQuerySet:
+        """Units whose names (either language, full or short) have every word of `query`,
+        accents optional; see campaign.text.search_phrases."""
+        qs = self
+        for phrase in search_phrases(query or "", whole=whole):
+            qs = qs.filter(search_key__contains=phrase)
+        return qs
 
     def tree(self) -> list[UnitNode]:
         """The units as a forest, built from this one query; children in display order."""
@@ -49,6 +57,10 @@ class UnitNode:
         for child in self.children:
             out.extend(child.flatten())
         return out
+
+
+# The translated names a unit is found by (each has a _vi and an _en column).
+NAME_FIELDS = ("name", "short_name")
 
 
 class Unit(models.Model):
@@ -91,6 +103,9 @@ class Unit(models.Model):
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive units are hidden from the public.")
     )
+    # Folded names in both languages, for searches that find records by their unit
+    # (campaign.text: whole syllables, accents left out).
+    search_key = models.TextField(editable=False, default="")
 
     objects = UnitQuerySet.as_manager()
 
@@ -110,6 +125,10 @@ class Unit(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = vi_slugify(self.name_vi or self.name)
+        self.refresh_search_key()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and any(f.startswith(NAME_FIELDS) for f in update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -123,6 +142,16 @@ class Unit(models.Model):
                     {"parent": _("A unit cannot be placed under itself or one of its sub-units.")}
                 )
             ancestor = ancestor.parent
+
+    def refresh_search_key(self) -> None:
+        """Set the search key from the names; for code that saves without save() (bulk)."""
+        self.search_key = search_document(
+            *(
+                getattr(self, f"{name}_{code}") or ""
+                for name in NAME_FIELDS
+                for code, _language in settings.LANGUAGES
+            )
+        )
 
 
 class UnitRoleQuerySet(models.QuerySet):

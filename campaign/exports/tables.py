@@ -1,8 +1,9 @@
 """The tables of a campaign's export, each built with a fixed number of queries.
 
-Values keep their Python types (int, Decimal, date, datetime, str, Percent) so each writer can
-give them the right cell type: the workbook stores dates as dates and percentages as numbers
-formatted as percent; the CSV writes them in a form other tools read back.
+Values keep their Python types (int, Decimal, date, datetime, str, Percent, Code) so each writer
+can give them the right cell type: the workbook stores dates as dates, quantities as numbers
+grouped in the reader's notation and percentages as numbers formatted as percent; the CSV writes
+them in a form other tools read back.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ class Percent:
     """A percentage from 0 to 100 (a cell formatted as percent in the workbook)."""
 
     value: float
+
+
+@dataclass(frozen=True)
+class Code:
+    """A number that names something (a record's id, a theme's number): written as it is,
+    never with a thousands separator, as a document number or a year would be."""
+
+    value: int
 
 
 @dataclass(frozen=True)
@@ -217,9 +226,9 @@ def pledges_table(campaign: Campaign, *, base_url: str) -> Table:
     ]
     rows = [
         [
-            p.pk,
+            Code(p.pk),
             p.unit.name,
-            p.theme.number,
+            Code(p.theme.number),
             p.theme.title,
             p.title,
             p.commitment,
@@ -272,11 +281,11 @@ def reports_table(campaign: Campaign, *, base_url: str) -> Table:
     ]
     rows = [
         [
-            r.pk,
-            r.pledge_id,
+            Code(r.pk),
+            Code(r.pledge_id),
             r.pledge.title,
             r.pledge.unit.name,
-            r.pledge.theme.number,
+            Code(r.pledge.theme.number),
             Percent(r.percent),
             r.narrative,
             person(r.reported_by),
@@ -320,12 +329,12 @@ def nominations_table(campaign: Campaign, *, base_url: str) -> Table:
     ]
     rows = [
         [
-            n.pk,
+            Code(n.pk),
             n.honoree_name,
             n.get_honoree_kind_display(),
             n.position,
             n.unit.name,
-            n.theme.number,
+            Code(n.theme.number),
             n.proposed_form.name if n.proposed_form else "",
             n.achievements,
             n.get_status_display(),
@@ -375,13 +384,13 @@ def commendations_table(campaign: Campaign, *, base_url: str) -> Table:
         visible = visible and campaign.is_public()
         rows.append(
             [
-                c.pk,
+                Code(c.pk),
                 c.title,
                 c.honoree_name,
                 c.get_honoree_kind_display(),
                 c.position,
                 c.unit.name,
-                c.theme.number if c.theme else None,
+                Code(c.theme.number) if c.theme else None,
                 c.form.name,
                 c.decision_number,
                 c.decision_date,
@@ -429,7 +438,7 @@ def scores_table(campaign: Campaign, *, base_url: str) -> Table:
             s.round.held_on,
             s.round.get_status_display(),
             s.unit.name,
-            s.criterion.theme.number,
+            Code(s.criterion.theme.number),
             f"{s.criterion.theme.number}.{s.criterion.number}. {s.criterion.title}",
             s.max_points,
             s.points,

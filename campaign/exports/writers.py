@@ -19,15 +19,20 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from campaign.exports.tables import Percent, Table
+from campaign.exports.tables import Code, Percent, Table
+from campaign.numbers import plain
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+# Number formats name separators by role, not by character: "," groups thousands and "." starts
+# the decimals in whatever notation the reader's Excel uses, so one file shows 2.500 and 1.234,5
+# in Vietnamese settings and 2,500 and 1,234.5 in English ones, and the cells stay numbers.
 PERCENT_FORMAT = "0%"
 INTEGER_FORMAT = "#,##0"
+CODE_FORMAT = "0"  # an id or a theme's number: no separator
 
 MIN_WIDTH, MAX_WIDTH, WRAP_WIDTH = 8, 50, 60
 HEADER_FILL = PatternFill("solid", start_color="FFF3E0B5")  # the portal's gold, lightened
@@ -44,16 +49,26 @@ _CELL_START = re.compile(r'(^|[,;\r\n])([ "]*)(?=[' + re.escape("".join(FORMULA_
 # Workbook -------------------------------------------------------------------------------------
 
 
+def _decimals(places: int) -> str:
+    return "." + "0" * places if places > 0 else ""
+
+
 def _cell_value(value):
     """The value openpyxl stores and its number format."""
     if isinstance(value, Percent):
-        return value.value / 100, PERCENT_FORMAT
+        whole = float(value.value).is_integer()
+        return value.value / 100, "0" + _decimals(0 if whole else 1) + "%"
+    if isinstance(value, Code):
+        return value.value, CODE_FORMAT
     if isinstance(value, bool):
         return value, None
     if isinstance(value, int):
         return value, INTEGER_FORMAT
-    if isinstance(value, Decimal | float):
-        return value, None  # "General": 100 and 2.5 as they are, in the reader's notation
+    if isinstance(value, Decimal):
+        # As many decimals as the value has: 100 stays 100, 2.50 shows as 2.5 (2,5).
+        return value, INTEGER_FORMAT + _decimals(-plain(value).as_tuple().exponent)
+    if isinstance(value, float):
+        return value, None  # "General": no float is exported today; shown as it is
     if isinstance(value, dt.datetime):
         return value, DATETIME_FORMAT
     if isinstance(value, dt.date):
@@ -69,7 +84,11 @@ def _display_length(value) -> int:
     if isinstance(value, dt.date):
         return 10
     if isinstance(value, Percent):
-        return 5
+        return 6
+    if isinstance(value, Code):
+        return len(str(value.value))
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return len(str(value)) + len(str(abs(int(value)))) // 3  # with its separators
     text = "" if value is None else str(value)
     return max((len(line) for line in text.splitlines()), default=0)
 
@@ -136,13 +155,13 @@ def workbook_bytes(tables: list[Table], *, title: str = "", creator: str = "") -
 def _csv_value(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, Code):
+        return str(value.value)
     if isinstance(value, Percent):
         number = value.value
         return str(int(number)) if float(number).is_integer() else str(number)
     if isinstance(value, Decimal):
-        return str(
-            value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
-        )
+        return str(plain(value))
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):
@@ -160,7 +179,13 @@ def neutralise_formulas(text: str) -> str:
 
 def csv_bytes(table: Table) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel reads the Vietnamese letters correctly;
-    dates as yyyy-mm-dd and decimals with a point, which every program reads the same."""
+    dates as yyyy-mm-dd, decimals with a point and no thousands separator, in both languages.
+
+    A CSV is data for other programs (the open-data users, a database import, a script): it has
+    no cell types, so a number is only what its characters say. Written as 2.500 it would be
+    two and a half to every program that reads a point as the decimal sign, and "1.234,5" would
+    need quoting in a comma-separated file; 1234.5 reads back the same everywhere. People who
+    want the figures grouped in their own notation open the workbook, whose cells are numbers."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([neutralise_formulas(str(column.header)) for column in table.columns])

@@ -4,8 +4,8 @@ The Ministry, the provincial Departments of Industry and Trade under it and thei
 pledges under every theme of a campaign in every state, progress timelines and commendations.
 Everything is written with bulk inserts (no per-row save(), no image processing), and the
 values the models' save() and the services derive are filled the same way: a pledge's latest
-percent and time are those of its newest report, a commendation's search key and slug are
-what Commendation.save() would store. The same seed gives the same data.
+percent and time are those of its newest report, a unit's and a commendation's search key and
+a commendation's slug are what their save() would store. The same seed gives the same data.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from campaign.cache import TOPICS, public_content_changed
 from campaign.models import Campaign
 from campaign.office import OFFICE_GROUP
 from campaign.seed.loader import load_campaign
-from campaign.text import search_key, vi_slugify
+from campaign.text import vi_slugify
 from news.models import Commendation, CommendationForm, HonoreeKind
-from news.sanitize import html_to_text, sanitize_html
+from news.sanitize import sanitize_html
 from pledges.models import Pledge, ProgressReport
 from units.models import Unit, UnitRole
 
@@ -204,6 +204,13 @@ def seed_scale(
     return created
 
 
+def _with_search_keys(units) -> list[Unit]:
+    units = list(units)
+    for unit in units:
+        unit.refresh_search_key()  # as Unit.save()
+    return units
+
+
 def _units(counts: ScaleCounts, rng: random.Random, created: Counter) -> list[Unit]:
     slugs = _Slugs(Unit.objects.values_list("slug", flat=True))
     ministry = Unit.objects.create(
@@ -217,7 +224,7 @@ def _units(counts: ScaleCounts, rng: random.Random, created: Counter) -> list[Un
     )
     provinces = [PROVINCES[i % len(PROVINCES)] for i in range(counts.provinces)]
     departments = Unit.objects.bulk_create(
-        [
+        _with_search_keys(
             Unit(
                 slug=slugs.make(f"so-cong-thuong-{province}", 74),
                 name_vi=f"Sở Công Thương {province}",
@@ -230,7 +237,7 @@ def _units(counts: ScaleCounts, rng: random.Random, created: Counter) -> list[Un
                 phone=f"02{i % 90 + 10:02d}.38{rng.randrange(10000, 99999)}",
             )
             for i, province in enumerate(provinces)
-        ],
+        ),
         batch_size=BATCH,
     )
     divisions = []
@@ -252,7 +259,7 @@ def _units(counts: ScaleCounts, rng: random.Random, created: Counter) -> list[Un
                 is_active=rng.random() > 0.01,
             )
         )
-    divisions = Unit.objects.bulk_create(divisions, batch_size=BATCH)
+    divisions = Unit.objects.bulk_create(_with_search_keys(divisions), batch_size=BATCH)
     created["units"] = 1 + len(departments) + len(divisions)
     return [ministry, *departments, *divisions]
 
@@ -439,10 +446,7 @@ def _commendations(counts, rng, campaign, themes, units, office, created) -> Non
             publish_at=_at(day, rng) if published else None,
             author=office,
         )
-        # As Commendation.save() computes it.
-        item.search_key = " " + search_key(
-            " ".join([item.title, honoree, position, summary, html_to_text(body)])
-        )
+        item.refresh_search_key()  # as Commendation.save()
         items.append(item)
     Commendation.objects.bulk_create(items, batch_size=BATCH)
     created["commendations"] = len(items)

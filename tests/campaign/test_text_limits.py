@@ -27,6 +27,7 @@ MACHINE_WRITTEN = {
     "outbox.Message.body": "an e-mail the portal composes from bounded fields",
     "outbox.Message.last_error": "the mail server's error",
     "news.Commendation.search_key": "the folded search text derived on save",
+    "units.Unit.search_key": "the folded names derived on save",
 }
 
 

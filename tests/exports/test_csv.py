@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -51,6 +52,22 @@ def test_vietnamese_text_numbers_and_dates_survive(office, data):
     assert row["Tiến độ mới nhất (%)"] == "60"
     assert row["Trạng thái"] == "Đã chấp thuận"
     assert row["Nội dung báo cáo gần nhất"] == "Đã tiêm 60% công chức."
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_numbers_stay_plain_for_other_programs_in_both_languages(office, data, prefix):
+    """A CSV cell has no type: 2.500 would be two and a half to a program that reads a point
+    as the decimal sign, so no language's separators are written."""
+    pledge = data.by_status["accepted"]
+    Pledge.objects.filter(pk=pledge.pk).update(target_value=Decimal("1234.50"))
+    other = data.by_status["draft"]
+    Pledge.objects.filter(pk=other.pk).update(target_value=Decimal("2500"))
+    url = prefix + reverse("exports:table", args=[data.campaign.slug, "pledges"])
+    rows = read(office.get(url))
+    by_id = {row[0]: row for row in rows[1:]}
+    target = rows[0].index("Chỉ tiêu" if not prefix else "Target")
+    assert by_id[str(pledge.pk)][target] == "1234.5"
+    assert by_id[str(other.pk)][target] == "2500"
 
 
 def test_formulas_are_neutralised(office, data):

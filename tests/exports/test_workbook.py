@@ -84,8 +84,10 @@ def test_summary_values_have_their_types(office, data):
         Pledge.objects.public().filter(campaign=data.campaign).values("unit").distinct().count()
     )
     assert summary["Số đơn vị có cam kết được chấp thuận"].value == public_units == 1
-    assert summary["Tỷ lệ tham gia"].number_format == "0%"
+    # a third, rounded to a tenth of a percent and shown so: 33,3% (vi) or 33.3% (en) in Excel
     assert summary["Tỷ lệ tham gia"].value == pytest.approx(public_units / active, abs=0.001)
+    whole = round(100 * public_units / active, 1).is_integer()
+    assert summary["Tỷ lệ tham gia"].number_format == ("0%" if whole else "0.0%")
     assert (
         summary["Cam kết – Bản nháp"].value
         == Pledge.objects.filter(campaign=data.campaign, status="draft").count()
@@ -136,7 +138,8 @@ def test_pledges_carry_dates_numbers_and_percentages(office, data):
     accepted = data.by_status["accepted"]
     row = rows_by(sheet, "Mã số")[accepted.pk]
     cell = dict(zip(header, row, strict=True))
-    assert cell["Mã số"].data_type == "n" and cell["Mã số"].number_format == "#,##0"
+    # an id is a number that names a record: no thousands separator, as for a document number
+    assert cell["Mã số"].data_type == "n" and cell["Mã số"].number_format == "0"
     assert cell["Nội dung thi đua"].value == 1
     assert cell["Chỉ tiêu"].value == 100 and cell["Chỉ tiêu"].data_type == "n"
     assert cell["Thời hạn"].value == dt.datetime(2022, 12, 31)
@@ -152,6 +155,25 @@ def test_pledges_carry_dates_numbers_and_percentages(office, data):
     assert sheet.column_dimensions["F"].width == 60  # the commitment: wide, wrapped
     assert 8 <= sheet.column_dimensions["A"].width <= 50
     assert sheet.max_row == 1 + Pledge.objects.filter(campaign=data.campaign).count()
+
+
+@pytest.mark.parametrize(
+    ("target", "number_format"),
+    [("2500", "#,##0"), ("1234.5", "#,##0.0"), ("0.25", "#,##0.00")],
+)
+def test_quantities_stay_numbers_grouped_in_the_readers_notation(
+    office, data, target, number_format
+):
+    """Excel shows "#,##0.0" as 1.234,5 in Vietnamese settings and 1,234.5 in English ones."""
+    pledge = data.by_status["accepted"]
+    Pledge.objects.filter(pk=pledge.pk).update(target_value=Decimal(target))
+    _response, book = download(office, data)
+    sheet = book["Đăng ký thi đua"]
+    cell = dict(zip(headers(sheet), rows_by(sheet, "Mã số")[pledge.pk], strict=True))
+    assert cell["Chỉ tiêu"].data_type == "n"
+    assert Decimal(str(cell["Chỉ tiêu"].value)) == Decimal(target)
+    assert cell["Chỉ tiêu"].number_format == number_format
+    assert cell["Nội dung thi đua"].number_format == "0"  # the theme's number names it
 
 
 def test_text_typed_by_users_never_becomes_a_formula(office, data):

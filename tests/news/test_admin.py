@@ -87,6 +87,27 @@ def test_admin_search_ignores_diacritics(office_client, campaign):
     assert [c.honoree_name for c in response.context["cl"].result_list] == ["Đặng Thị Đào"]
 
 
+def test_admin_search_matches_whole_syllables_the_unit_and_the_decision_number(
+    office_client, campaign, unit
+):
+    make_commendation(campaign=campaign, honoree_name="Đoàn Thị Mai", unit=unit)
+    make_commendation(
+        campaign=campaign,
+        honoree_name="Trần Văn Ba",
+        title="Đồng hành cùng doanh nghiệp",
+        decision_number="125/QĐ-SCT",
+        decision_date=dt.date(2022, 6, 15),
+    )
+
+    def results(query: str) -> list[str]:
+        response = office_client.get(reverse(CHANGELIST), {"q": query})
+        return sorted(c.honoree_name for c in response.context["cl"].result_list)
+
+    assert results("doan") == ["Đoàn Thị Mai"]  # not "doanh nghiệp"
+    assert results("quan ly thuong mai") == ["Đoàn Thị Mai"]  # her unit
+    assert results("125/qd-sct") == ["Trần Văn Ba"]
+
+
 def test_office_writes_a_draft_with_a_photo_and_the_body_is_sanitised(
     office_client, office, campaign, unit
 ):

@@ -46,7 +46,9 @@ def test_slug_folds_vietnamese_including_d_stroke_and_stays_unique(campaign):
     assert third.slug == "doan-ket-phong-chong-dich-3"
 
 
-@pytest.mark.parametrize("number", ["125/QĐ-SCT", "6820/KH-UBND", "01/2022/QĐ-UBND"])
+@pytest.mark.parametrize(
+    "number", ["125/QĐ-SCT", "6820/KH-UBND", "01/2022/QĐ-UBND", "15/TTr-SCT", "20/CTr-SCT"]
+)
 def test_official_decision_numbers_are_accepted(campaign, number):
     commendation = make_commendation(
         campaign=campaign, decision_number=number, decision_date=dt.date(2022, 6, 1)
@@ -54,7 +56,17 @@ def test_official_decision_numbers_are_accepted(campaign, number):
     commendation.full_clean()
 
 
-@pytest.mark.parametrize("number", ["125", "QĐ-SCT/125", "125/qđ-sct", "125 / QĐ-SCT", "số 125"])
+def test_a_typed_decision_number_is_kept_as_the_decree_writes_it(campaign):
+    commendation = make_commendation(
+        campaign=campaign, decision_number="125 / QĐ – SCT", decision_date=dt.date(2022, 6, 1)
+    )
+    commendation.full_clean()
+    commendation.save()
+    commendation.refresh_from_db()
+    assert commendation.decision_number == "125/QĐ-SCT"
+
+
+@pytest.mark.parametrize("number", ["125", "QĐ-SCT/125", "125/qđ-sct", "125/QĐ SCT", "số 125"])
 def test_malformed_decision_numbers_get_a_clear_message(campaign, number):
     commendation = make_commendation(
         campaign=campaign, decision_number=number, decision_date=dt.date(2022, 6, 1)
@@ -149,6 +161,7 @@ def test_search_key_holds_folded_words_of_every_text(campaign):
         body="<p>Trực <strong>chốt</strong> kiểm dịch</p>",
     )
     assert commendation.search_key.startswith(" dang thi dao ")
+    assert commendation.search_key.endswith(" kiem dich ")  # every word between two spaces
     assert "truc chot kiem dich" in commendation.search_key
     assert "<" not in commendation.search_key
 

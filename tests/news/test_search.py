@@ -1,4 +1,5 @@
-"""Search ignores case, punctuation and Vietnamese diacritics (đ included), on every database."""
+"""Search ignores case, punctuation and Vietnamese diacritics (đ included), matches whole
+syllables, and finds the honoree's unit and the decision number, on every database."""
 
 import datetime as dt
 
@@ -58,9 +59,85 @@ def test_body_text_is_searched_and_markup_is_not(client, items):
     assert found(client, "strong") == set()
 
 
-def test_words_match_from_their_start(client, items):
+def test_words_match_whole_syllables_not_their_start(client, items):
     assert found(client, "oan") == set()  # not inside "Toàn"
-    assert found(client, "toa") == {"Trần Văn Toàn"}
+    assert found(client, "toa") == set()  # nor its beginning
+    assert found(client, "toan") == {"Trần Văn Toàn"}
+
+
+@pytest.fixture
+def syllables(campaign):
+    names = {
+        "Đoàn Văn Bình": "Cán bộ tận tụy",
+        "Trần Văn Tư": "Đồng hành cùng doanh nghiệp",
+        "Lê Thị Hoa": "Gương mẫu trong công việc",
+        "Phạm Văn Năm": "Kế hoạch và hoạt động năm 2022",
+    }
+    for honoree, title in names.items():
+        make_commendation(campaign=campaign, honoree_name=honoree, title=title)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("doan", {"Đoàn Văn Bình"}),  # not "doanh nghiệp"
+        ("Đoàn", {"Đoàn Văn Bình"}),
+        ("doanh", {"Trần Văn Tư"}),
+        ("hoa", {"Lê Thị Hoa"}),  # not "hoạt động", not "kế hoạch"
+        ("hoach", {"Phạm Văn Năm"}),
+        ("ÐOÀN", {"Đoàn Văn Bình"}),  # U+00D0, as old font converters left a capital Đ
+    ],
+)
+def test_a_syllable_is_not_the_start_of_another(client, syllables, query, expected):
+    assert found(client, query) == expected
+
+
+def test_a_d_stroke_typed_as_eth_in_the_text_is_found_as_d(client, campaign):
+    make_commendation(campaign=campaign, honoree_name="\u00d0ặng Thị Mai")
+    assert found(client, "dang thi mai") == {"\u00d0ặng Thị Mai"}
+    assert found(client, "Đặng") == {"\u00d0ặng Thị Mai"}
+
+
+def test_words_may_come_in_any_order(client, items):
+    assert found(client, "Hoa Lê") == {"Lê Thị Hoa"}
+    assert found(client, "dich chong phong") == {"Lê Thị Hoa"}
+
+
+def test_the_honorees_unit_is_searched(client, campaign, unit, other_unit):
+    make_commendation(campaign=campaign, unit=unit, honoree_name="Võ Văn Kiệt")
+    make_commendation(campaign=campaign, unit=other_unit, honoree_name="Ngô Thị Lan")
+    assert found(client, "quan ly thuong mai") == {"Võ Văn Kiệt"}
+    assert found(client, "Thương mại Kiệt") == {"Võ Văn Kiệt"}  # unit and name together
+    assert found(client, "cong nghiep") == {"Ngô Thị Lan"}
+    unit.name = "Phòng Kinh tế số"  # a renamed unit is found by its new name at once
+    unit.save()
+    assert found(client, "kinh te so") == {"Võ Văn Kiệt"}
+    assert found(client, "thuong mai") == set()
+
+
+@pytest.fixture
+def decisions(campaign):
+    for honoree, number in [
+        ("Nguyễn Thị Một", "125/QĐ-SCT"),
+        ("Nguyễn Thị Hai", "15/QĐ-SCT"),
+        ("Nguyễn Thị Ba", "125/QĐ-UBND"),
+    ]:
+        make_commendation(
+            campaign=campaign,
+            honoree_name=honoree,
+            decision_number=number,
+            decision_date=dt.date(2022, 6, 1),
+        )
+
+
+@pytest.mark.parametrize("query", ["125/QĐ-SCT", "125/qd-sct", "125/qđ-sct", "QĐ-SCT 125"])
+def test_the_decision_number_is_searched_with_or_without_diacritics(client, decisions, query):
+    assert found(client, query) == {"Nguyễn Thị Một"}
+
+
+def test_a_number_matches_whole_numbers(client, decisions):
+    assert found(client, "125") == {"Nguyễn Thị Một", "Nguyễn Thị Ba"}
+    assert found(client, "12") == set()
 
 
 def test_every_word_must_match(client, items):
@@ -91,3 +168,28 @@ def test_search_combines_with_filters_and_pagination_keeps_them(client, campaign
 def test_queryset_search_is_the_same_on_any_database(items):
     assert set(Commendation.objects.search("PHÒNG, CHỐNG DỊCH")) == {items["covid"]}
     assert set(Commendation.objects.search("")) == set(items.values())
+    assert set(Commendation.objects.search("Lê Hoa")) == {items["covid"]}
+    assert set(Commendation.objects.search("Le Ho")) == set()
+
+
+def test_the_migration_recomputes_keys_stored_in_the_old_form(client, campaign, unit):
+    """Keys stored before had no space after the last word and no decision number."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    item = make_commendation(
+        campaign=campaign,
+        unit=unit,
+        honoree_name="Lê Văn Tám",
+        decision_number="125/QĐ-SCT",
+        decision_date=dt.date(2022, 6, 1),
+    )
+    Commendation.objects.filter(pk=item.pk).update(search_key=" le van tam")
+    unit.__class__.objects.filter(pk=unit.pk).update(search_key="")
+    assert found(client, "tam") == set()
+    import_module("units.migrations.0002_unit_search_key").fill_search_keys(apps, None)
+    import_module("news.migrations.0005_decision_number_search").recompute_search_keys(apps, None)
+    assert Commendation.objects.get(pk=item.pk).search_key == item.search_key
+    assert found(client, "tam") == {"Lê Văn Tám"}
+    assert found(client, "125/qd-sct quan ly thuong mai") == {"Lê Văn Tám"}

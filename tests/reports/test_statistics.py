@@ -8,6 +8,7 @@ import zoneinfo
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from campaign import reports
 from campaign.charts import line_chart
@@ -164,6 +165,14 @@ def test_line_chart_geometry():
     assert single.line == "116.0,73.6"
     many = line_chart([(i, 10) for i in range(100)], label=str)
     assert len(many.x_ticks) <= 9 and many.dots == []
+
+
+@pytest.mark.parametrize(("language", "label"), [("vi", "12,5%"), ("en", "12.5%")])
+def test_axis_labels_are_in_the_readers_notation(language, label):
+    with translation.override(language):
+        chart = line_chart([(1, 10), (2, 20)], label=str, y_max=50, y_step=12.5)
+    assert [t.label for t in chart.y_ticks][:2] == ["0%", label]
+    assert chart.y_ticks[1].at == 174.0  # a coordinate: a plain number for SVG
 
 
 def test_candidates_are_completed_pledges_with_evidence_and_accepted_nominations(world):

@@ -3,6 +3,7 @@ entry (with the maximum rule and no silent overwrite), publishing, and the histo
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -82,6 +83,40 @@ def test_entering_a_units_scores(office, world):
     scores = dict(Score.objects.filter(round=scoring_round).values_list("criterion_id", "points"))
     assert scores == {world.c11.pk: Decimal("7.5"), world.c21.pk: Decimal(20)}
     assert Score.objects.get(criterion=world.c11).history.latest().history_user == world.office
+
+
+def test_points_are_read_as_vietnamese_write_them_never_guessed(office, world):
+    """The admin speaks Vietnamese: 7,5 is seven and a half; 7.5 is refused with the notation
+    rather than taken as 75 (thousands) or silently as 7.5."""
+    scoring_round = make_round(campaign=world.campaign, status="draft")
+    url = entry_url(scoring_round, world.unit_a)
+    page = office.get(url).content.decode()
+    assert f'name="criterion_{world.c11.pk}"' in page and 'type="number"' not in page
+    response = office.post(url, {"token": "", f"criterion_{world.c11.pk}": "7.5"})
+    assert response.status_code == 200
+    assert "Hãy nhập số theo cách viết 1.234,5 hoặc 2.500" in response.content.decode()
+    assert not Score.objects.exists()
+    office.post(url, {"token": "", f"criterion_{world.c11.pk}": "7,5"})
+    assert Score.objects.get().points == Decimal("7.5")
+
+
+def test_the_criterion_form_reads_its_maximum_as_vietnamese_write_it(office, world):
+    url = reverse("admin:scoring_criterion_change", args=[world.c12.pk])
+    page = office.get(url).content.decode()
+    assert re.search(
+        r'<input type="text" name="max_points" value="5"[^>]*inputmode="decimal"', page
+    )
+    data = {
+        "theme": world.theme1.pk,
+        "number": 2,
+        "title_vi": "Tiêu chí 1.2",
+        "title_en": "",
+        "description_vi": "",
+        "description_en": "",
+        "max_points": "2,5",
+    }
+    assert office.post(url, data).status_code == 302
+    assert Criterion.objects.get(pk=world.c12.pk).max_points == Decimal("2.5")
 
 
 def test_save_and_next_opens_the_next_unit(office, world):

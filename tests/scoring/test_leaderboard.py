@@ -117,3 +117,13 @@ def test_the_sitemap_lists_published_rounds_only(client, world, rounds):
     assert f"/leaderboard/{world.campaign.slug}/{first.pk}/" in xml
     assert f"/en/leaderboard/{world.campaign.slug}/{final.pk}/" in xml
     assert f"/leaderboard/{world.campaign.slug}/{draft.pk}/" not in xml
+
+
+@pytest.mark.parametrize(("prefix", "total"), [("", "1.234,5"), ("/en", "1,234.5")])
+def test_large_totals_are_grouped_in_the_readers_notation(client, world, prefix, total):
+    big = make_criterion(theme=world.theme1, number=3, max_points="2000")
+    first = make_round(campaign=world.campaign, title="Sơ kết", held_on="2022-06-30")
+    score(first, world.unit_a, (big, "1234.5"))
+    url = prefix + reverse("scoring:leaderboard-round", args=[world.campaign.slug, first.pk])
+    rows = table_rows(client.get(url).content.decode())
+    assert rows[0][-1] == total

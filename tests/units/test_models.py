@@ -53,3 +53,13 @@ def test_anonymous_users_lead_nothing():
 
     make_role()
     assert not Unit.objects.led_by(AnonymousUser()).exists()
+
+
+def test_the_search_key_follows_the_names_even_when_only_they_are_saved():
+    unit = make_unit(name="Phòng Đầu tư", short_name="PĐT")
+    assert Unit.objects.search("dau tu").get() == unit
+    unit.name_vi = "Phòng Kinh tế"
+    unit.save(update_fields=["name_vi"])  # as the unit import saves a changed name
+    assert Unit.objects.search("kinh te").get() == unit
+    assert not Unit.objects.search("dau tu").exists()
+    assert Unit.objects.search("pdt").get() == unit
