@@ -8,7 +8,7 @@ from campaign.models import Campaign, CampaignDocument, CampaignPhase, LegalDocu
 
 admin.site.site_header = _("Emulation portal – office")
 admin.site.site_title = _("Emulation portal")
-admin.site.index_title = _("Campaign office")
+admin.site.index_title = _("Office of the Department")
 
 
 class ThemeInline(TranslationStackedInline):

@@ -208,7 +208,7 @@ def nomination_accept(*, nomination: Nomination, by, site_url: str = "") -> Comm
                 [
                     _greeting(locked.nominated_by),
                     _(
-                        "The campaign office has accepted your unit's nomination of "
+                        "The office has accepted your unit's nomination of "
                         "%(name)s (%(unit)s). The office is preparing the commendation; it "
                         "will appear on the portal once published."
                     )
@@ -247,10 +247,7 @@ def nomination_decline(
             body="\n\n".join(
                 [
                     _greeting(locked.nominated_by),
-                    _(
-                        "The campaign office has declined your unit's nomination of "
-                        "%(name)s (%(unit)s)."
-                    )
+                    _("The office has declined your unit's nomination of %(name)s (%(unit)s).")
                     % {"name": locked.honoree_name, "unit": locked.unit.name},
                     _("Reason: %(reason)s") % {"reason": reason},
                     _("The nomination: %(url)s")

@@ -133,7 +133,7 @@ class NominationCreateView(LoginRequiredMixin, CreateView):
         messages.success(
             self.request,
             _(
-                "Your nomination has been sent to the campaign office. You will be told of its "
+                "Your nomination has been sent to the office. You will be told of its "
                 "outcome by e-mail."
             ),
         )

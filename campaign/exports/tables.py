@@ -67,7 +67,7 @@ def _cols(*headers: str, wrap: tuple[str, ...] = ()) -> list[Column]:
 # The sheet names, also shown beside the CSV links.
 TITLES = {
     "summary": gettext_lazy("Summary"),
-    "coverage": gettext_lazy("Coverage"),
+    "coverage": gettext_lazy("Registration tracking"),
     "pledges": gettext_lazy("Pledges"),
     "reports": gettext_lazy("Progress reports"),
     "nominations": gettext_lazy("Nominations"),

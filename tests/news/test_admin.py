@@ -176,7 +176,7 @@ def test_a_stale_form_does_not_overwrite_a_newer_edit(office_client, campaign, u
     data = form_data(campaign, unit, title="Bản cũ của tôi", expected_version=opened_version)
     response = office_client.post(change, data)
     assert response.status_code == 200
-    assert "người khác" in str(response.context["adminform"].form.non_field_errors())
+    assert "Văn phòng Sở khác đã lưu" in str(response.context["adminform"].form.non_field_errors())
     commendation.refresh_from_db()
     assert commendation.title == "Sửa bởi người khác"
 

@@ -193,7 +193,7 @@ def test_accept_creates_a_prefilled_draft_and_tells_the_head(
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
     assert sent.to == [head.email]
-    assert "Phạm Thị Đông" in sent.subject and "chấp thuận" in sent.subject
+    assert "Phạm Thị Đông" in sent.subject and "được duyệt" in sent.subject
     assert f"http://testserver{nomination.get_absolute_url()}" in sent.body
     assert Message.objects.get().status == "sent"
 
@@ -229,9 +229,9 @@ def test_head_sees_the_outcome(client, head, unit, theme, office):
     nomination_decline(nomination=nomination, by=office, reason="Chưa đủ tiêu chuẩn.")
     client.force_login(head)
     html = client.get(nomination.get_absolute_url()).content.decode()
-    assert "Chưa đủ tiêu chuẩn." in html and "Không chấp thuận" in html
+    assert "Chưa đủ tiêu chuẩn." in html and "Không được duyệt" in html
     listing = client.get(reverse("news:nomination-list")).content.decode()
-    assert nomination.honoree_name in listing and "Không chấp thuận" in listing
+    assert nomination.honoree_name in listing and "Không được duyệt" in listing
 
 
 def test_a_decided_nomination_cannot_be_decided_or_edited_again(
