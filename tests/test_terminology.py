@@ -79,6 +79,18 @@ TERMS = [
         word="ngày đăng",
     ),
     Term(
+        "an emulation title, which is not a form of commendation",
+        "danh hiệu thi đua",
+        names_it=r"(?i)emulation titles?\b",
+        word="danh hiệu thi đua",
+    ),
+    Term(
+        "a form of commendation (Giấy khen, Bằng khen …)",
+        "hình thức khen thưởng",
+        names_it=r"(?i)forms? of commendation",
+        word="hình thức khen thưởng",
+    ),
+    Term(
         "a submission the office sends back",
         "trả lại để hoàn thiện",
         anywhere=(r"(?i)\btrả về\b", r"(?i)hoàn trả", r"(?i)yêu cầu (bổ sung|chỉnh sửa)"),

@@ -37,7 +37,9 @@ def test_office_schedules_then_publishes_a_commendation_with_a_photo(checks):
     pick_autocomplete(page, "unit", "Phòng Quản lý Thương mại")
     pick_autocomplete(page, "campaign", "Phát động")
     page.get_by_label("Nội dung thi đua:", exact=True).select_option(index=3)
-    page.get_by_label("Hình thức khen thưởng:", exact=True).select_option(label="Giấy khen")
+    page.get_by_label("Danh hiệu thi đua, hình thức khen thưởng:", exact=True).select_option(
+        label="Giấy khen của Giám đốc Sở"
+    )
     page.get_by_label("Số quyết định:", exact=True).fill("125/QĐ-SCT")
     page.get_by_label("Ngày quyết định:", exact=True).fill("20/11/2022")
     page.get_by_label("Ảnh:", exact=True).set_input_files(FILES / "honoree.jpg")

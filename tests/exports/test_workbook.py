@@ -13,6 +13,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from pledges.models import Pledge
+from tests.factories import commendation_form, make_commendation, make_nomination
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -216,6 +217,34 @@ def test_reports_nominations_and_commendations(office, data):
     scheduled = dict(zip(headers(book["Khen thưởng"]), commendations["Tin hẹn giờ"], strict=True))
     assert scheduled["Đang hiển thị công khai"].value == "Không"
     assert scheduled["Đường dẫn"].value is None
+
+
+def test_titles_and_forms_have_a_column_each(office, data):
+    make_commendation(
+        campaign=data.campaign, title="Lao động tiên tiến 2022",
+        form=commendation_form("lao-dong-tien-tien"),
+    )  # fmt: skip
+    make_nomination(
+        unit=data.unit_a, by=data.head, theme=data.campaign.themes.get(number=1),
+        proposed_form=commendation_form("chien-si-thi-dua-co-so"),
+    )  # fmt: skip
+    _response, book = download(office, data)
+    sheet = book["Khen thưởng"]
+    by_title = rows_by(sheet, "Tiêu đề")
+    row = lambda title: dict(zip(headers(sheet), [c.value for c in by_title[title]], strict=True))  # noqa: E731
+    assert row("Lao động tiên tiến 2022")["Danh hiệu thi đua"] == "Lao động tiên tiến"
+    assert row("Lao động tiên tiến 2022")["Hình thức khen thưởng"] is None
+    assert row("Biểu dương Phòng QLTM")["Danh hiệu thi đua"] is None
+    assert row("Biểu dương Phòng QLTM")["Hình thức khen thưởng"] == "Giấy khen của Giám đốc Sở"
+    nominations = book["Đề xuất khen thưởng"]
+    proposed = {
+        (r["Danh hiệu thi đua đề nghị"], r["Hình thức khen thưởng đề nghị"])
+        for r in (
+            dict(zip(headers(nominations), [c.value for c in cells], strict=True))
+            for cells in nominations.iter_rows(min_row=2)
+        )
+    }
+    assert ("Chiến sĩ thi đua cơ sở", None) in proposed
 
 
 def test_scores_and_rankings(office, data):

@@ -91,6 +91,27 @@ def test_form_must_suit_a_collective(head_client, unit, theme):
     assert "proposed_form" in response.context["form"].errors
 
 
+def test_the_form_offers_titles_and_forms_in_separate_groups(head_client):
+    html = head_client.get(reverse("news:nomination-create")).content.decode()
+    select = html[html.index('<select name="proposed_form"') :]
+    select = select[: select.index("</select>")]
+    assert (
+        select.index('<optgroup label="Danh hiệu thi đua">')
+        < select.index("Chiến sĩ thi đua cơ sở")
+        < select.index('<optgroup label="Hình thức khen thưởng">')
+        < select.index("Bằng khen của Bộ trưởng Bộ Công Thương")
+    )
+
+
+def test_accepting_without_a_proposal_drafts_a_form_of_commendation(
+    office_client, head, unit, theme
+):
+    nomination = make_nomination(unit=unit, by=head, theme=theme, proposed_form=None)
+    office_client.post(reverse("admin:news_nomination_accept", args=[nomination.pk]))
+    form = Commendation.objects.get().form
+    assert form.kind == "form", form  # a title is conferred on its own terms, never by default
+
+
 def test_deputy_edits_while_submitted_and_removes_a_photo(client, head, unit, theme):
     nomination = make_nomination(unit=unit, by=head, theme=theme, images=[jpeg_bytes()] * 2)
     deputy = make_role(unit=unit, role="deputy").user
