@@ -1,4 +1,4 @@
-"""The "Campaign office" group: the office admins who run campaigns in the Django admin.
+"""The office's group: the office admins (Văn phòng Sở) who run campaigns in the Django admin.
 
 Each app's data migration grants the group the model permissions it needs there, through
 `grant_office_permissions`, so the group always has exactly what the installed apps require.
@@ -6,7 +6,18 @@ Each app's data migration grants the group the model permissions it needs there,
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
+# The group's stored name is an identifier, not a label: every install, data migration and
+# backup finds the group by it, so it never changes. People see `OFFICE_LABEL` instead, in the
+# language of the page (see `group_label`).
 OFFICE_GROUP = "Campaign office"
+OFFICE_LABEL = _("Office of the Department")
+
+
+def group_label(group) -> str:
+    """A group as the admin shows it: the office's by its name in the glossary."""
+    return str(OFFICE_LABEL) if group.name == OFFICE_GROUP else group.name
 
 
 def is_office(user) -> bool:

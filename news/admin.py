@@ -24,11 +24,26 @@ from news.views import detail_context
 
 @admin.register(CommendationForm)
 class CommendationFormAdmin(TranslationAdmin):
-    list_display = ["name", "recipients", "position", "is_active"]
+    list_display = ["__str__", "kind", "awarded_by", "recipients", "position", "is_active"]
     list_editable = ["position", "is_active"]
-    list_filter = ["recipients", "is_active"]
-    search_fields = ["name_vi", "name_en", "slug"]
-    prepopulated_fields = {"slug": ["name_vi"]}
+    list_filter = ["kind", "recipients", "is_active"]
+    search_fields = ["name_vi", "name_en", "awarded_by_vi", "slug"]
+    prepopulated_fields = {"slug": ["name_vi", "awarded_by_vi"]}
+
+
+class TitleOrFormFilter(admin.SimpleListFilter):
+    """Commendations by what they confer: an emulation title or a form of commendation."""
+
+    title = _("title or form")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return CommendationForm.Kind.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in CommendationForm.Kind.values:
+            return queryset.filter(form__kind=self.value())
+        return queryset
 
 
 class PublishTimeFilter(admin.SimpleListFilter):
@@ -69,7 +84,15 @@ class CommendationAdmin(
         "form",
         "preview_link",
     ]
-    list_filter = [PublishTimeFilter, "status", "form", "campaign", "theme", "unit"]
+    list_filter = [
+        PublishTimeFilter,
+        "status",
+        TitleOrFormFilter,
+        "form",
+        "campaign",
+        "theme",
+        "unit",
+    ]
     list_select_related = ["unit", "theme", "form", "campaign"]
     search_fields = ["decision_number"]  # plus the folded search key, see get_search_results
     search_help_text = _(

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from itertools import groupby
 from urllib.parse import urlencode
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from campaign.fields import ImageUploadField, MultipleImageField
@@ -13,6 +15,26 @@ from news.widgets import RichTextarea
 from units.models import Unit
 
 EVIDENCE_RENDITIONS = {"thumb": (320, 240, False)}
+
+
+class ByKindIterator(ModelChoiceIterator):
+    """The catalogue's choices in two groups, emulation titles then forms of commendation."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for kind, items in groupby(self.queryset, key=lambda item: item.kind):
+            yield (CommendationForm.Kind(kind).label, [self.choice(item) for item in items])
+
+
+class TitleOrFormField(forms.ModelChoiceField):
+    """A choice from the catalogue, shown as <optgroup>s so a title is never taken for a form.
+
+    The catalogue's own ordering (titles, then forms) makes the groups; keep it when narrowing
+    the queryset.
+    """
+
+    iterator = ByKindIterator
 
 
 class CommendationFilterForm(forms.Form):
@@ -37,19 +59,20 @@ class CommendationFilterForm(forms.Form):
         required=False,
         empty_label=_("All units"),
     )
-    form = forms.ModelChoiceField(
-        label=_("Form of commendation"),
-        queryset=CommendationForm.objects.none(),
+    form = TitleOrFormField(
+        label=_("Emulation title or form of commendation"),
+        queryset=CommendationForm.objects.all(),
         to_field_name="slug",
         required=False,
-        empty_label=_("All forms"),
+        empty_label=_("All titles and forms"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.filter(campaign__in=Campaign.objects.public())
         self.fields["unit"].queryset = Unit.objects.active()
-        self.fields["form"].queryset = CommendationForm.objects.all()
+        for name in ("theme", "unit", "form"):
+            self.fields[name].widget.attrs["class"] = "form-select"
 
     def filter(self, queryset):
         """`queryset` narrowed by every valid filter given; an invalid one is ignored alone."""
@@ -94,6 +117,7 @@ class NominationForm(forms.ModelForm):
             "achievements",
         ]
         widgets = {"achievements": forms.Textarea(attrs={"rows": 8})}
+        field_classes = {"proposed_form": TitleOrFormField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,7 +129,7 @@ class NominationForm(forms.ModelForm):
         ).select_related("campaign")
         self.fields["theme"].empty_label = _("Choose a theme")
         self.fields["proposed_form"].queryset = CommendationForm.objects.filter(is_active=True)
-        self.fields["proposed_form"].empty_label = _("No particular form")
+        self.fields["proposed_form"].empty_label = _("No particular title or form")
         if self.instance.pk:
             # The unit of a nomination stays the one it was made for.
             self.fields["unit"].disabled = True
@@ -172,6 +196,7 @@ class CommendationAdminForm(VersionedModelForm):
             "body": RichTextarea,
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
+        field_classes = {"form": TitleOrFormField}
 
     def _post_clean(self):
         # The new or removed photo is part of the instance before the model's rules run, so

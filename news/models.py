@@ -34,15 +34,49 @@ class HonoreeKind(models.TextChoices):
 
 
 class CommendationForm(models.Model):
-    """A form of commendation (hình thức khen thưởng) in the catalogue the office keeps."""
+    """An item of the catalogue the office keeps: an emulation title (danh hiệu thi đua, e.g.
+    Lao động tiên tiến) or a form of commendation (hình thức khen thưởng, e.g. Bằng khen).
+
+    The two are different things under the Law on Emulation and Commendation and are never
+    listed as one: `kind` keeps them apart everywhere they are shown.
+    """
+
+    class Kind(models.TextChoices):
+        # Listed in this order (titles first, as the Law does) by sorting the values descending.
+        TITLE = "title", _("Emulation title")
+        FORM = "form", _("Form of commendation")
 
     class Recipients(models.TextChoices):
         ANY = "any", _("Persons and collectives")
         PERSON = "person", _("Persons only")
         COLLECTIVE = "collective", _("Collectives only")
 
+    kind = models.CharField(
+        _("kind"),
+        max_length=8,
+        choices=Kind,
+        default=Kind.FORM,
+        help_text=_(
+            "An emulation title (e.g. Lao động tiên tiến) recognises a year's or a movement's "
+            "work; a form of commendation (e.g. Giấy khen, Bằng khen) is awarded by an "
+            "authority. The portal lists them apart."
+        ),
+    )
     name = models.CharField(
-        _("name"), max_length=150, help_text=_("e.g. Giấy khen, Chiến sĩ thi đua cơ sở.")
+        _("name"),
+        max_length=150,
+        help_text=_("Without the authority, e.g. Lao động tiên tiến, Bằng khen."),
+    )
+    awarded_by = models.CharField(
+        _("awarded by"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Who confers it, e.g. the Director of the Department, the Chairman of the Provincial "
+            "People's Committee or the Minister of Industry and Trade. A form of commendation is "
+            "named with it, as in “Certificate of merit of the Chairman of the Provincial People's "
+            "Committee”."
+        ),
     )
     slug = models.SlugField(
         _("slug"),
@@ -56,28 +90,41 @@ class CommendationForm(models.Model):
         max_length=12,
         choices=Recipients,
         default=Recipients.ANY,
-        help_text=_("Whether this form is awarded to a person, a collective or either."),
+        help_text=_("Whether it is awarded to a person, a collective or either."),
     )
     position = models.PositiveSmallIntegerField(
         _("order"),
         default=0,
-        help_text=_("Order on the honour board and in lists; smaller numbers come first."),
+        help_text=_(
+            "Order among the titles, or among the forms, on the honour board and in lists; "
+            "smaller numbers come first."
+        ),
     )
     is_active = models.BooleanField(
-        _("in use"), default=True, help_text=_("Forms no longer awarded can be switched off.")
+        _("in use"),
+        default=True,
+        help_text=_("Titles and forms no longer awarded can be switched off."),
     )
 
     class Meta:
-        verbose_name = _("form of commendation")
-        verbose_name_plural = _("forms of commendation")
-        ordering = ["position", "pk"]
+        verbose_name = _("emulation title or form of commendation")
+        verbose_name_plural = _("emulation titles and forms of commendation")
+        ordering = ["-kind", "position", "pk"]
 
     def __str__(self) -> str:
+        # A form is known by its authority ("Bằng khen của Chủ tịch UBND tỉnh"); a title is not.
+        if self.kind == self.Kind.FORM and self.awarded_by:
+            return _("%(form)s from the %(authority)s") % {
+                "form": self.name,
+                "authority": self.awarded_by,
+            }
         return self.name
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = vi_slugify(self.name_vi or self.name)
+            # With the authority: "Bằng khen" is awarded by several.
+            names = [self.name_vi or self.name, self.awarded_by_vi or self.awarded_by]
+            self.slug = vi_slugify(" ".join(n for n in names if n))
         super().save(*args, **kwargs)
 
     def accepts(self, kind: str) -> bool:
@@ -99,6 +146,12 @@ class CommendationQuerySet(models.QuerySet):
     def with_related(self) -> CommendationQuerySet:
         """Everything a card or an article shows, in the same query."""
         return self.select_related("unit", "form", "theme", "campaign")
+
+    def by_title_or_form(self) -> CommendationQuerySet:
+        """In the catalogue's order (titles, then forms), then collectives and people by name."""
+        return self.order_by(
+            "-form__kind", "form__position", "form_id", "honoree_kind", "honoree_name", "pk"
+        )
 
     def newest_first(self) -> CommendationQuerySet:
         return self.order_by("-publish_at", "-pk")
@@ -176,7 +229,7 @@ class Commendation(models.Model):
         CommendationForm,
         on_delete=models.PROTECT,
         related_name="commendations",
-        verbose_name=_("form of commendation"),
+        verbose_name=_("emulation title or form of commendation"),
     )
     decision_number = DocumentNumberField(
         _("decision number"),
@@ -479,8 +532,8 @@ class Nomination(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("proposed form of commendation"),
-        help_text=_("Optional: the form of commendation the unit proposes."),
+        verbose_name=_("proposed title or form of commendation"),
+        help_text=_("Optional: the emulation title or form of commendation the unit proposes."),
     )
     achievements = BoundedTextField(
         _("achievements"),

@@ -164,11 +164,18 @@ def nomination_accept(*, nomination: Nomination, by, site_url: str = "") -> Comm
     locked = _lock_undecided(nomination)
     form = locked.proposed_form
     if form is None or not form.accepts(locked.honoree_kind):
-        candidates = CommendationForm.objects.filter(is_active=True)
+        # The office picks the real one in the draft; a form of commendation is the usual
+        # outcome of a nomination, so one comes before any title.
+        candidates = CommendationForm.objects.filter(is_active=True).order_by(
+            "kind", "position", "pk"
+        )
         form = next((f for f in candidates if f.accepts(locked.honoree_kind)), None)
     if form is None:
         raise ValidationError(
-            _("The catalogue has no form of commendation for this honoree; add one first."),
+            _(
+                "The catalogue has no emulation title or form of commendation for this "
+                "honoree; add one first."
+            ),
             code="no_form",
         )
     with translation.override(settings.LANGUAGE_CODE):
@@ -208,7 +215,7 @@ def nomination_accept(*, nomination: Nomination, by, site_url: str = "") -> Comm
                 [
                     _greeting(locked.nominated_by),
                     _(
-                        "The campaign office has accepted your unit's nomination of "
+                        "The office has accepted your unit's nomination of "
                         "%(name)s (%(unit)s). The office is preparing the commendation; it "
                         "will appear on the portal once published."
                     )
@@ -247,10 +254,7 @@ def nomination_decline(
             body="\n\n".join(
                 [
                     _greeting(locked.nominated_by),
-                    _(
-                        "The campaign office has declined your unit's nomination of "
-                        "%(name)s (%(unit)s)."
-                    )
+                    _("The office has declined your unit's nomination of %(name)s (%(unit)s).")
                     % {"name": locked.honoree_name, "unit": locked.unit.name},
                     _("Reason: %(reason)s") % {"reason": reason},
                     _("The nomination: %(url)s")

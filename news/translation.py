@@ -5,5 +5,5 @@ from news.models import CommendationForm
 
 @register(CommendationForm)
 class CommendationFormTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "awarded_by")
     required_languages = ("vi",)

@@ -16,7 +16,7 @@ from campaign.files import UPLOAD_CSP, upload_response
 from campaign.models import Campaign, current_campaign
 from campaign.office import is_office
 from news.forms import CommendationFilterForm, NominationForm, NominationUpdateForm
-from news.models import Commendation, Nomination, NominationImage
+from news.models import Commendation, CommendationForm, Nomination, NominationImage
 from news.services import nomination_submit, nomination_update
 from units.models import Unit
 
@@ -65,6 +65,8 @@ class CommendationDetailView(DetailView):
 
 
 def honour_board(request, slug: str):
+    """Every honouree of a campaign: the emulation titles, then the forms of commendation, each
+    item with its people and collectives."""
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
     honorees = (
         Commendation.objects.published()
@@ -73,13 +75,17 @@ def honour_board(request, slug: str):
         # The board names people, not articles: the long texts stay in the database (at national
         # scale they made the sort of thousands of rows spill to disk).
         .defer("title", "summary", "body", "search_key")
-        .order_by("form__position", "form_id", "honoree_kind", "honoree_name", "pk")
+        .by_title_or_form()
     )
-    groups = [(form, list(items)) for form, items in groupby(honorees, key=lambda c: c.form)]
+    kinds, total = [], 0
+    for kind, of_kind in groupby(honorees, key=lambda c: c.form.kind):
+        groups = [(form, list(items)) for form, items in groupby(of_kind, key=lambda c: c.form)]
+        kinds.append((CommendationForm.Kind(kind), groups))
+        total += sum(len(items) for _form, items in groups)
     return render(
         request,
         "news/honour_board.html",
-        {"campaign": campaign, "groups": groups, "total": sum(len(i) for _f, i in groups)},
+        {"campaign": campaign, "kinds": kinds, "total": total},
     )
 
 
@@ -133,7 +139,7 @@ class NominationCreateView(LoginRequiredMixin, CreateView):
         messages.success(
             self.request,
             _(
-                "Your nomination has been sent to the campaign office. You will be told of its "
+                "Your nomination has been sent to the office. You will be told of its "
                 "outcome by e-mail."
             ),
         )

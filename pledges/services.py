@@ -218,7 +218,7 @@ def registration_closed_message(campaign: Campaign, today: dt.date) -> str:
     else:
         text = _(
             "The registration of pledges ended on %(end)s, so the pledge cannot be submitted. "
-            "It is kept as it is; ask the campaign office to accept late pledges."
+            "It is kept as it is; ask the office to accept late pledges."
         )
     return text % dates
 

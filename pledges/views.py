@@ -213,9 +213,7 @@ def pledge_submit(request, pk: int):
             return redirect(pledge)
         except PermissionDenied:
             raise Http404 from None
-        messages.success(
-            request, _("The pledge is submitted. The campaign office has been told by e-mail.")
-        )
+        messages.success(request, _("The pledge is submitted. The office has been told by e-mail."))
         return redirect("pledges:workspace")
     form = SubmitForm(initial={"version": pledge.version})
     context = {"pledge": pledge, "form": form}

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from campaign.admin_widgets import AutocompleteMixin
+from campaign.office import OFFICE_GROUP, group_label
 from units.forms import UnitImportForm
 from units.importing import COLUMNS, ImportInvalid, units_import
 from units.models import Unit, UnitRole
@@ -117,6 +119,13 @@ class PasswordChangeForm(AdminPasswordChangeForm):
     )
 
 
+class GroupListFilter(admin.RelatedFieldListFilter):
+    """The users list's filter by group, with each group under the name people know it by."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(group.pk, group_label(group)) for group in Group.objects.order_by("name")]
+
+
 class PortalUserAdmin(UserAdmin):
     """User accounts for the office: it manages staff accounts but cannot grant privileges.
 
@@ -126,6 +135,7 @@ class PortalUserAdmin(UserAdmin):
 
     inlines = [UnitRoleInline]
     change_password_form = PasswordChangeForm
+    list_filter = ["is_staff", "is_superuser", "is_active", ("groups", GroupListFilter)]
     office_fieldsets = [
         (None, {"fields": ["username", "password"]}),
         (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
@@ -149,6 +159,12 @@ class PortalUserAdmin(UserAdmin):
             return super().get_readonly_fields(request, obj)
         return ["last_login", "date_joined"]
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":
+            field.label_from_instance = group_label
+        return field
+
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         if request.user.is_superuser:
@@ -156,5 +172,43 @@ class PortalUserAdmin(UserAdmin):
         return qs.filter(is_superuser=False, is_staff=False) | qs.filter(pk=request.user.pk)
 
 
+class _Labelled:
+    """A group that prints as its label, for the admin's row checkbox."""
+
+    def __init__(self, group):
+        self.pk = group.pk
+        self.label = group_label(group)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class PortalGroupAdmin(GroupAdmin):
+    """Groups under their labels; the office group's stored name is locked, since the portal
+    recognises the office by it (renaming it would take every office admin's rights away)."""
+
+    list_display = ["label"]
+
+    @admin.display(description=_("shown as"), ordering="name")
+    def label(self, group):
+        return group_label(group)
+
+    def action_checkbox(self, obj):
+        # Screen readers name each row's checkbox after the row: by its label too.
+        return super().action_checkbox(_Labelled(obj))
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.name == OFFICE_GROUP:
+            return ["label", "name"]
+        return super().get_readonly_fields(request, obj)
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.name == OFFICE_GROUP:
+            return ["label", "name", "permissions"]
+        return super().get_fields(request, obj)
+
+
 admin.site.unregister(User)
 admin.site.register(User, PortalUserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, PortalGroupAdmin)

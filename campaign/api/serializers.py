@@ -135,7 +135,13 @@ def commendation(obj, absolute: Absolute) -> dict:
         "unit": obj.unit.slug,
         "campaign": obj.campaign.slug,
         "theme": obj.theme.number if obj.theme else None,
-        "form": {"slug": obj.form.slug, "name": translated(obj.form, "name")},
+        "form": {
+            "slug": obj.form.slug,
+            # "title" (an emulation title) or "form" (a form of commendation).
+            "kind": obj.form.kind,
+            "name": translated(obj.form, "name"),
+            "awarded_by": translated(obj.form, "awarded_by"),
+        },
         "decision": decision,
         "summary": obj.summary,
         "body_html": str(obj.body_html),

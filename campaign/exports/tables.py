@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from campaign.models import Campaign
-from news.models import Commendation, Nomination
+from news.models import Commendation, CommendationForm, Nomination
 from pledges.models import Pledge, ProgressReport
 from scoring.models import Score, ScoringRound
 from scoring.ranking import round_standings
@@ -76,7 +76,7 @@ def _cols(*headers: str, wrap: tuple[str, ...] = ()) -> list[Column]:
 # The sheet names, also shown beside the CSV links.
 TITLES = {
     "summary": gettext_lazy("Summary"),
-    "coverage": gettext_lazy("Coverage"),
+    "coverage": gettext_lazy("Registration tracking"),
     "pledges": gettext_lazy("Pledges"),
     "reports": gettext_lazy("Progress reports"),
     "nominations": gettext_lazy("Nominations"),
@@ -302,6 +302,13 @@ def reports_table(campaign: Campaign, *, base_url: str) -> Table:
     )
 
 
+def title_or_form(item: CommendationForm | None) -> list[str]:
+    """The two cells (emulation title, form of commendation) of a catalogue item: one is empty."""
+    name = str(item) if item else ""
+    is_title = bool(item) and item.kind == CommendationForm.Kind.TITLE
+    return [name, ""] if is_title else ["", name]
+
+
 def nominations_table(campaign: Campaign, *, base_url: str) -> Table:
     nominations = (
         Nomination.objects.filter(theme__campaign=campaign)
@@ -317,6 +324,8 @@ def nominations_table(campaign: Campaign, *, base_url: str) -> Table:
         _("Position"),
         _("Unit"),
         _("Theme"),
+        # A title and a form are different things, so each has its own column.
+        _("Proposed emulation title"),
         _("Proposed form of commendation"),
         _("Achievements"),
         _("Status"),
@@ -335,7 +344,7 @@ def nominations_table(campaign: Campaign, *, base_url: str) -> Table:
             n.position,
             n.unit.name,
             Code(n.theme.number),
-            n.proposed_form.name if n.proposed_form else "",
+            *title_or_form(n.proposed_form),
             n.achievements,
             n.get_status_display(),
             person(n.nominated_by),
@@ -359,7 +368,7 @@ def commendations_table(campaign: Campaign, *, base_url: str) -> Table:
     commendations = (
         Commendation.objects.filter(campaign=campaign)
         .select_related("unit", "theme", "form")
-        .order_by("form__position", "honoree_name", "pk")
+        .by_title_or_form()
     )
     now = timezone.now()
     headers = [
@@ -370,6 +379,7 @@ def commendations_table(campaign: Campaign, *, base_url: str) -> Table:
         _("Position"),
         _("Unit"),
         _("Theme"),
+        _("Emulation title"),
         _("Form of commendation"),
         _("Decision number"),
         _("Decision date"),
@@ -391,7 +401,7 @@ def commendations_table(campaign: Campaign, *, base_url: str) -> Table:
                 c.position,
                 c.unit.name,
                 Code(c.theme.number) if c.theme else None,
-                c.form.name,
+                *title_or_form(c.form),
                 c.decision_number,
                 c.decision_date,
                 c.get_status_display(),

@@ -98,7 +98,12 @@ def test_commendations_are_only_the_published_ones(client, data):
     assert [c["slug"] for c in body["results"]] == [data.published.slug]
     commendation = body["results"][0]
     assert commendation["decision"] == {"number": "125/QĐ-SCT", "date": "2022-09-02"}
-    assert commendation["form"]["name"]["vi"] == "Giấy khen"
+    assert commendation["form"] == {
+        "slug": "giay-khen",
+        "kind": "form",  # a form of commendation, not an emulation title
+        "name": {"vi": "Giấy khen", "en": "Certificate of commendation"},
+        "awarded_by": {"vi": "Giám đốc Sở", "en": "Director of the Department"},
+    }
     assert commendation["theme"] == 1 and commendation["unit"] == data.unit_a.slug
     assert set(commendation["honoree"]) == {"name", "kind", "position"}
 

@@ -37,7 +37,9 @@ def test_office_schedules_then_publishes_a_commendation_with_a_photo(checks):
     pick_autocomplete(page, "unit", "Phòng Quản lý Thương mại")
     pick_autocomplete(page, "campaign", "Phát động")
     page.get_by_label("Nội dung thi đua:", exact=True).select_option(index=3)
-    page.get_by_label("Hình thức khen thưởng:", exact=True).select_option(label="Giấy khen")
+    page.get_by_label("Danh hiệu thi đua, hình thức khen thưởng:", exact=True).select_option(
+        label="Giấy khen của Giám đốc Sở"
+    )
     page.get_by_label("Số quyết định:", exact=True).fill("125/QĐ-SCT")
     page.get_by_label("Ngày quyết định:", exact=True).fill("20/11/2022")
     page.get_by_label("Ảnh:", exact=True).set_input_files(FILES / "honoree.jpg")
@@ -98,8 +100,8 @@ def test_head_nominates_and_the_office_turns_it_into_a_draft(checks):
     checks.check("admin-nomination-queue")
     page.get_by_role("link", name="Trần Thị Hoa").click()
     checks.check()
-    page.get_by_role("link", name="Chấp thuận").first.click()
+    page.get_by_role("link", name="Duyệt", exact=True).first.click()
     checks.check()
-    page.get_by_role("button", name="Chấp thuận").click()
+    page.get_by_role("button", name="Duyệt và tạo bản nháp").click()
     checks.check()
     expect(page.get_by_label("Người được khen thưởng:", exact=True)).to_have_value("Trần Thị Hoa")

@@ -119,7 +119,9 @@ def test_office_publishes_a_photo_and_a_visitor_sees_it_everywhere(make_run_chec
     page.get_by_label("Chức vụ:", exact=True).fill("Chuyên viên")
     pick_autocomplete(page, "unit", "Phòng Quản lý Thương mại")
     pick_autocomplete(page, "campaign", "Phát động")
-    page.get_by_label("Hình thức khen thưởng:", exact=True).select_option(label="Giấy khen")
+    page.get_by_label("Danh hiệu thi đua, hình thức khen thưởng:", exact=True).select_option(
+        label="Giấy khen của Giám đốc Sở"
+    )
     page.get_by_label("Ảnh:", exact=True).set_input_files(FILES / "honoree.jpg")
     page.get_by_label("Đồng ý đăng ảnh", exact=True).check()
     page.get_by_label("Trạng thái:", exact=True).select_option(value="published")

@@ -15,7 +15,7 @@ def admin_login(checks, username="office"):
 def test_office_edits_the_campaign_in_the_admin(checks):
     page = checks.page
     admin_login(checks)
-    expect(page.get_by_role("heading", name="Văn phòng thi đua")).to_be_visible()
+    expect(page.get_by_role("heading", name="Văn phòng Sở")).to_be_visible()
     page.get_by_role("link", name="Phong trào", exact=True).first.click()
     checks.check("admin-changelist")
     page.get_by_role("link", name="Phát động hưởng ứng").click()

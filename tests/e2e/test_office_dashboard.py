@@ -60,7 +60,7 @@ def test_office_reviews_the_dashboard_and_prints_the_report(checks):
     checks.log_in("office")
     page.get_by_role("link", name="Bảng điều hành").click()
     checks.check("office-matrix")
-    expect(page.get_by_role("heading", name="Mức độ tham gia các nội dung thi đua theo đơn vị"))
+    expect(page.get_by_role("heading", name="Đăng ký thi đua của các đơn vị theo từng nội dung"))
     row = page.get_by_role("row", name="Phòng Quản lý Thương mại")
     expect(row.get_by_text("Chờ duyệt quá hạn")).to_be_visible()
     expect(row.get_by_text("Chưa báo cáo tiến độ")).to_be_visible()

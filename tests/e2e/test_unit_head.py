@@ -45,7 +45,9 @@ def office_decides(checks, pledge, *, accept: bool, reason: str = "") -> None:
     checks.visit(f"/review/{pledge.pk}/", name="review")
     if reason:
         page.get_by_label("Ghi chú hoặc lý do").fill(reason)
-    page.get_by_role("button", name="Chấp thuận" if accept else "Trả lại để hoàn thiện").click()
+    page.get_by_role(
+        "button", name="Duyệt" if accept else "Trả lại để hoàn thiện", exact=True
+    ).click()
     checks.check()
     page.context.clear_cookies()
 

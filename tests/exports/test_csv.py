@@ -50,7 +50,7 @@ def test_vietnamese_text_numbers_and_dates_survive(office, data):
     assert row["Thời hạn"] == "2022-12-31"
     assert row["Chỉ tiêu"] == "100"
     assert row["Tiến độ mới nhất (%)"] == "60"
-    assert row["Trạng thái"] == "Đã chấp thuận"
+    assert row["Trạng thái"] == "Đã duyệt"
     assert row["Nội dung báo cáo gần nhất"] == "Đã tiêm 60% công chức."
 
 

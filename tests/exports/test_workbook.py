@@ -13,14 +13,15 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from pledges.models import Pledge
+from tests.factories import commendation_form, make_commendation, make_nomination
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
 
 SHEETS = [
     "Tổng hợp",
-    "Ma trận bao phủ",
-    "Đăng ký thi đua",
+    "Theo dõi đăng ký thi đua",
+    "Cam kết",
     "Báo cáo tiến độ",
     "Đề xuất khen thưởng",
     "Khen thưởng",
@@ -60,7 +61,7 @@ def test_the_download_is_an_attachment_named_after_the_campaign_and_day(office, 
 def test_sheets_in_order_with_frozen_bold_headers_and_filters(office, data):
     _response, book = download(office, data)
     assert book.sheetnames == SHEETS
-    frozen = {"Ma trận bao phủ": "B2", "Đăng ký thi đua": "C2"}
+    frozen = {"Theo dõi đăng ký thi đua": "B2", "Cam kết": "C2"}
     for sheet in book.worksheets:
         assert sheet.freeze_panes == frozen.get(sheet.title, "A2"), sheet.title
         assert all(cell.font.b for cell in sheet[1]), sheet.title
@@ -83,7 +84,7 @@ def test_summary_values_have_their_types(office, data):
     public_units = (
         Pledge.objects.public().filter(campaign=data.campaign).values("unit").distinct().count()
     )
-    assert summary["Số đơn vị có cam kết được chấp thuận"].value == public_units == 1
+    assert summary["Số đơn vị có cam kết đã duyệt"].value == public_units == 1
     # a third, rounded to a tenth of a percent and shown so: 33,3% (vi) or 33.3% (en) in Excel
     assert summary["Tỷ lệ tham gia"].value == pytest.approx(public_units / active, abs=0.001)
     whole = round(100 * public_units / active, 1).is_integer()
@@ -98,7 +99,7 @@ def test_summary_values_have_their_types(office, data):
 
 def test_coverage_counts_pledges_by_unit_theme_and_status(office, data):
     _response, book = download(office, data)
-    sheet = book["Ma trận bao phủ"]
+    sheet = book["Theo dõi đăng ký thi đua"]
     header = headers(sheet)
     assert header[:5] == [
         "Đơn vị",
@@ -119,7 +120,7 @@ def test_coverage_counts_pledges_by_unit_theme_and_status(office, data):
 
 def test_pledges_carry_dates_numbers_and_percentages(office, data):
     _response, book = download(office, data)
-    sheet = book["Đăng ký thi đua"]
+    sheet = book["Cam kết"]
     header = headers(sheet)
     assert header[:12] == [
         "Mã số",
@@ -144,7 +145,7 @@ def test_pledges_carry_dates_numbers_and_percentages(office, data):
     assert cell["Chỉ tiêu"].value == 100 and cell["Chỉ tiêu"].data_type == "n"
     assert cell["Thời hạn"].value == dt.datetime(2022, 12, 31)
     assert cell["Thời hạn"].number_format == "dd/mm/yyyy"
-    assert cell["Trạng thái"].value == "Đã chấp thuận"
+    assert cell["Trạng thái"].value == "Đã duyệt"
     assert cell["Tiến độ mới nhất (%)"].value == pytest.approx(0.6)
     assert cell["Tiến độ mới nhất (%)"].number_format == "0%"
     assert cell["Nội dung báo cáo gần nhất"].value == "Đã tiêm 60% công chức."
@@ -168,7 +169,7 @@ def test_quantities_stay_numbers_grouped_in_the_readers_notation(
     pledge = data.by_status["accepted"]
     Pledge.objects.filter(pk=pledge.pk).update(target_value=Decimal(target))
     _response, book = download(office, data)
-    sheet = book["Đăng ký thi đua"]
+    sheet = book["Cam kết"]
     cell = dict(zip(headers(sheet), rows_by(sheet, "Mã số")[pledge.pk], strict=True))
     assert cell["Chỉ tiêu"].data_type == "n"
     assert Decimal(str(cell["Chỉ tiêu"].value)) == Decimal(target)
@@ -183,7 +184,7 @@ def test_text_typed_by_users_never_becomes_a_formula(office, data):
         commitment="Dòng một\x0bdòng hai",  # a vertical tab pasted from a word processor
     )
     _response, book = download(office, data)
-    sheet = book["Đăng ký thi đua"]
+    sheet = book["Cam kết"]
     cell = dict(zip(headers(sheet), rows_by(sheet, "Mã số")[pledge.pk], strict=True))
     assert cell["Cam kết"].data_type == "s"
     assert cell["Cam kết"].value == '=HYPERLINK("http://evil.example","Bấm vào đây")'
@@ -198,7 +199,7 @@ def test_no_cell_of_the_workbook_is_a_formula(office, data):
     _response, book = download(office, data)
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
-    sheet = book["Đăng ký thi đua"]
+    sheet = book["Cam kết"]
     cell = dict(zip(headers(sheet), rows_by(sheet, "Mã số")[pledge.pk], strict=True))
     # Typed as strings, so the text stays exactly as it was typed: no apostrophe is needed.
     assert [cell[name].value for name in ("Cam kết", "Nội dung cam kết", "Đơn vị tính")] == [
@@ -240,6 +241,34 @@ def test_reports_nominations_and_commendations(office, data):
     assert scheduled["Đường dẫn"].value is None
 
 
+def test_titles_and_forms_have_a_column_each(office, data):
+    make_commendation(
+        campaign=data.campaign, title="Lao động tiên tiến 2022",
+        form=commendation_form("lao-dong-tien-tien"),
+    )  # fmt: skip
+    make_nomination(
+        unit=data.unit_a, by=data.head, theme=data.campaign.themes.get(number=1),
+        proposed_form=commendation_form("chien-si-thi-dua-co-so"),
+    )  # fmt: skip
+    _response, book = download(office, data)
+    sheet = book["Khen thưởng"]
+    by_title = rows_by(sheet, "Tiêu đề")
+    row = lambda title: dict(zip(headers(sheet), [c.value for c in by_title[title]], strict=True))  # noqa: E731
+    assert row("Lao động tiên tiến 2022")["Danh hiệu thi đua"] == "Lao động tiên tiến"
+    assert row("Lao động tiên tiến 2022")["Hình thức khen thưởng"] is None
+    assert row("Biểu dương Phòng QLTM")["Danh hiệu thi đua"] is None
+    assert row("Biểu dương Phòng QLTM")["Hình thức khen thưởng"] == "Giấy khen của Giám đốc Sở"
+    nominations = book["Đề xuất khen thưởng"]
+    proposed = {
+        (r["Danh hiệu thi đua đề nghị"], r["Hình thức khen thưởng đề nghị"])
+        for r in (
+            dict(zip(headers(nominations), [c.value for c in cells], strict=True))
+            for cells in nominations.iter_rows(min_row=2)
+        )
+    }
+    assert ("Chiến sĩ thi đua cơ sở", None) in proposed
+
+
 def test_scores_and_rankings(office, data):
     _response, book = download(office, data)
     scores = book["Điểm thi đua"]
@@ -274,5 +303,5 @@ def test_scores_and_rankings(office, data):
 def test_english_headers_under_en(office, data):
     response = office.get("/en" + reverse("exports:workbook", args=[data.campaign.slug]))
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames[:3] == ["Summary", "Coverage", "Pledges"]
+    assert book.sheetnames[:3] == ["Summary", "Registration tracking", "Pledges"]
     assert headers(book["Pledges"])[:3] == ["Id", "Unit", "Theme"]

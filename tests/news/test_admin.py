@@ -197,7 +197,7 @@ def test_a_stale_form_does_not_overwrite_a_newer_edit(office_client, campaign, u
     data = form_data(campaign, unit, title="Bản cũ của tôi", expected_version=opened_version)
     response = office_client.post(change, data)
     assert response.status_code == 200
-    assert "người khác" in str(response.context["adminform"].form.non_field_errors())
+    assert "Văn phòng Sở khác đã lưu" in str(response.context["adminform"].form.non_field_errors())
     commendation.refresh_from_db()
     assert commendation.title == "Sửa bởi người khác"
 
@@ -290,3 +290,51 @@ def test_view_on_site_appears_only_for_a_public_article(office_client, campaign)
     assert draft_form.context["has_absolute_url"] is False
     public_form = office_client.get(reverse("admin:news_commendation_change", args=[public.pk]))
     assert public_form.context["absolute_url"] == public.get_absolute_url()
+
+
+def test_changelist_filters_commendations_by_title_or_form(office_client, campaign):
+    make_commendation(
+        campaign=campaign, honoree_name="Ngô Tiên", form=commendation_form("lao-dong-tien-tien")
+    )
+    make_commendation(
+        campaign=campaign, honoree_name="Lê Giấy", form=commendation_form("giay-khen")
+    )
+    html = office_client.get(reverse(CHANGELIST)).content.decode()
+    assert "danh hiệu hay hình thức" in html  # the filter
+    names = lambda kind: [  # noqa: E731
+        c.honoree_name
+        for c in office_client.get(reverse(CHANGELIST), {"kind": kind}).context["cl"].result_list
+    ]
+    assert names("title") == ["Ngô Tiên"]
+    assert names("form") == ["Lê Giấy"]
+
+
+def test_catalogue_changelist_shows_the_kind_and_the_authority_and_filters_by_kind(office_client):
+    url = reverse("admin:news_commendationform_changelist")
+    html = office_client.get(url).content.decode()
+    for text in (
+        "Loại",
+        "Thẩm quyền tặng",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "Danh hiệu thi đua",
+    ):
+        assert text in html, text
+    titles = office_client.get(url, {"kind__exact": "title"}).context["cl"].result_list
+    assert [str(t) for t in titles] == [
+        "Chiến sĩ thi đua cơ sở",
+        "Tập thể lao động xuất sắc",
+        "Lao động tiên tiến",
+        "Tập thể lao động tiên tiến",
+    ]
+
+
+def test_commendation_form_groups_the_catalogue_by_kind(office_client):
+    html = office_client.get(reverse("admin:news_commendation_add")).content.decode()
+    select = html[html.index('<select name="form"') :]
+    select = select[: select.index("</select>")]
+    assert (
+        select.index('<optgroup label="Danh hiệu thi đua">')
+        < select.index("Lao động tiên tiến")
+        < select.index('<optgroup label="Hình thức khen thưởng">')
+        < select.index("Giấy khen của Giám đốc Sở")
+    )

@@ -74,7 +74,7 @@ def test_rss_lists_published_items_newest_first(client, items):
     assert first.findtext("description") == items["new"].summary
     published = parsedate_to_datetime(first.findtext("pubDate"))
     assert abs(published - items["new"].publish_at) < dt.timedelta(seconds=1)
-    assert "Giấy khen" in [c.text for c in first.findall("category")]
+    assert "Giấy khen của Giám đốc Sở" in [c.text for c in first.findall("category")]
 
 
 def test_atom_lists_published_items_with_required_elements(client, items):

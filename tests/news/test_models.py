@@ -3,10 +3,10 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from campaign.models import Campaign
-from news.models import Commendation, CommendationForm, HonoreeKind, Nomination
+from news.models import Commendation, HonoreeKind, Nomination
 from tests.factories import commendation_form, make_campaign, make_commendation
 from tests.images import jpeg_bytes
 
@@ -17,24 +17,6 @@ def errors_of(commendation: Commendation) -> dict:
     with pytest.raises(ValidationError) as caught:
         commendation.full_clean()
     return caught.value.message_dict
-
-
-def test_the_catalogue_is_seeded_in_both_languages_in_its_order():
-    forms = list(CommendationForm.objects.all())
-    assert [f.name_vi for f in forms] == [
-        "Bằng khen",
-        "Chiến sĩ thi đua cơ sở",
-        "Tập thể lao động xuất sắc",
-        "Giấy khen",
-        "Lao động tiên tiến",
-        "Tập thể lao động tiên tiến",
-        "Biểu dương gương điển hình",
-    ]
-    assert commendation_form("giay-khen").name_en == "Certificate of commendation"
-    assert commendation_form("lao-dong-tien-tien").recipients == "person"
-    assert commendation_form("tap-the-lao-dong-tien-tien").recipients == "collective"
-    with translation.override("en"):
-        assert str(commendation_form("bang-khen")) == "Certificate of merit"
 
 
 def test_slug_folds_vietnamese_including_d_stroke_and_stays_unique(campaign):

@@ -91,6 +91,27 @@ def test_form_must_suit_a_collective(head_client, unit, theme):
     assert "proposed_form" in response.context["form"].errors
 
 
+def test_the_form_offers_titles_and_forms_in_separate_groups(head_client):
+    html = head_client.get(reverse("news:nomination-create")).content.decode()
+    select = html[html.index('<select name="proposed_form"') :]
+    select = select[: select.index("</select>")]
+    assert (
+        select.index('<optgroup label="Danh hiệu thi đua">')
+        < select.index("Chiến sĩ thi đua cơ sở")
+        < select.index('<optgroup label="Hình thức khen thưởng">')
+        < select.index("Bằng khen của Bộ trưởng Bộ Công Thương")
+    )
+
+
+def test_accepting_without_a_proposal_drafts_a_form_of_commendation(
+    office_client, head, unit, theme
+):
+    nomination = make_nomination(unit=unit, by=head, theme=theme, proposed_form=None)
+    office_client.post(reverse("admin:news_nomination_accept", args=[nomination.pk]))
+    form = Commendation.objects.get().form
+    assert form.kind == "form", form  # a title is conferred on its own terms, never by default
+
+
 def test_deputy_edits_while_submitted_and_removes_a_photo(client, head, unit, theme):
     nomination = make_nomination(unit=unit, by=head, theme=theme, images=[jpeg_bytes()] * 2)
     deputy = make_role(unit=unit, role="deputy").user
@@ -193,7 +214,7 @@ def test_accept_creates_a_prefilled_draft_and_tells_the_head(
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
     assert sent.to == [head.email]
-    assert "Phạm Thị Đông" in sent.subject and "chấp thuận" in sent.subject
+    assert "Phạm Thị Đông" in sent.subject and "được duyệt" in sent.subject
     assert f"http://testserver{nomination.get_absolute_url()}" in sent.body
     assert Message.objects.get().status == "sent"
 
@@ -229,9 +250,9 @@ def test_head_sees_the_outcome(client, head, unit, theme, office):
     nomination_decline(nomination=nomination, by=office, reason="Chưa đủ tiêu chuẩn.")
     client.force_login(head)
     html = client.get(nomination.get_absolute_url()).content.decode()
-    assert "Chưa đủ tiêu chuẩn." in html and "Không chấp thuận" in html
+    assert "Chưa đủ tiêu chuẩn." in html and "Không được duyệt" in html
     listing = client.get(reverse("news:nomination-list")).content.decode()
-    assert nomination.honoree_name in listing and "Không chấp thuận" in listing
+    assert nomination.honoree_name in listing and "Không được duyệt" in listing
 
 
 def test_a_decided_nomination_cannot_be_decided_or_edited_again(

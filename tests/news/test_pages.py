@@ -1,6 +1,7 @@
 """What visitors read: the news list, the article, the honour board, and news on other pages."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -107,7 +108,7 @@ def test_article_without_a_shown_photo_uses_the_small_card(client, campaign):
     assert "og:image" not in html
 
 
-def test_honour_board_groups_honorees_by_form_in_catalogue_order(client, campaign):
+def test_honour_board_lists_the_titles_then_the_forms_each_with_its_honourees(client, campaign):
     make_commendation(campaign=campaign, honoree_name="Lê Văn Giấy", form=commendation_form())
     make_commendation(
         campaign=campaign, honoree_name="Trần Bằng", form=commendation_form("bang-khen")
@@ -118,27 +119,89 @@ def test_honour_board_groups_honorees_by_form_in_catalogue_order(client, campaig
         honoree_name="Phòng Kế hoạch – Tổng hợp",
         form=commendation_form("tap-the-lao-dong-xuat-sac"),
     )
+    make_commendation(
+        campaign=campaign, honoree_name="Ngô Tiên", form=commendation_form("lao-dong-tien-tien")
+    )
     make_commendation(campaign=campaign, status="draft", honoree_name="Nháp Không Hiện")
     response = client.get(reverse("news:honour-board", args=[campaign.slug]))
-    groups = [
-        (form.slug, [c.honoree_name for c in items]) for form, items in response.context["groups"]
+    board = [
+        (kind.value, [(form.slug, [c.honoree_name for c in items]) for form, items in groups])
+        for kind, groups in response.context["kinds"]
     ]
-    assert groups == [
-        ("bang-khen", ["Trần Bằng"]),
-        ("tap-the-lao-dong-xuat-sac", ["Phòng Kế hoạch – Tổng hợp"]),
-        ("giay-khen", ["Lê Văn Giấy"]),
+    assert board == [
+        (
+            "title",
+            [
+                ("tap-the-lao-dong-xuat-sac", ["Phòng Kế hoạch – Tổng hợp"]),
+                ("lao-dong-tien-tien", ["Ngô Tiên"]),
+            ],
+        ),
+        ("form", [("bang-khen", ["Trần Bằng"]), ("giay-khen", ["Lê Văn Giấy"])]),
     ]
+    assert response.context["total"] == 4
     html = response.content.decode()
+    headings = re.findall(r"<h([23])[^>]*>([^<]+)", html)
+    assert [(level, text.strip()) for level, text in headings] == [
+        ("2", "Danh hiệu thi đua"),
+        ("3", "Tập thể lao động xuất sắc"),
+        ("3", "Lao động tiên tiến"),
+        ("2", "Hình thức khen thưởng"),
+        ("3", "Bằng khen của Chủ tịch UBND tỉnh"),
+        ("3", "Giấy khen của Giám đốc Sở"),
+    ]
     assert "Bảng vàng" in html and "Nháp Không Hiện" not in html
     assert client.get(reverse("news:honour-board-current"))["Location"] == reverse(
         "news:honour-board", args=[campaign.slug]
     )
 
 
-def test_honour_board_in_english_names_the_forms_in_english(client, campaign):
-    make_commendation(campaign=campaign, form=commendation_form("bang-khen"))
+def test_honour_board_in_english_names_the_titles_and_forms_in_english(client, campaign):
+    make_commendation(
+        campaign=campaign, form=commendation_form("bang-khen-bo-truong-bo-cong-thuong")
+    )
+    make_commendation(campaign=campaign, form=commendation_form("chien-si-thi-dua-co-so"))
     html = client.get("/en" + reverse("news:honour-board", args=[campaign.slug])).content.decode()
-    assert "Honour board" in html and "Certificate of merit" in html
+    assert "Honour board" in html
+    assert html.index("Emulation title") < html.index("Grassroots emulation fighter")
+    assert html.index("Form of commendation") < html.index(
+        "Certificate of merit from the Minister of Industry and Trade"
+    )
+
+
+def test_the_filter_groups_the_titles_apart_from_the_forms(client, campaign):
+    html = client.get(reverse("news:list")).content.decode()
+    select = re.search(r'<select name="form"[^>]*>(.*?)</select>', html, re.S).group(1)
+    groups = {
+        label: re.findall(r"<option[^>]*>([^<]+)</option>", options)
+        for label, options in re.findall(
+            r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.S
+        )
+    }
+    assert list(groups) == ["Danh hiệu thi đua", "Hình thức khen thưởng"]
+    assert groups["Danh hiệu thi đua"] == [
+        "Chiến sĩ thi đua cơ sở",
+        "Tập thể lao động xuất sắc",
+        "Lao động tiên tiến",
+        "Tập thể lao động tiên tiến",
+    ]
+    assert "Bằng khen của Bộ trưởng Bộ Công Thương" in groups["Hình thức khen thưởng"]
+    assert "Giấy khen của Giám đốc Sở" in groups["Hình thức khen thưởng"]
+    assert '<option value="" selected>Tất cả danh hiệu, hình thức</option>' in select
+    chosen = client.get(reverse("news:list"), {"form": "lao-dong-tien-tien"}).content.decode()
+    assert '<option value="lao-dong-tien-tien" selected>Lao động tiên tiến</option>' in chosen
+
+
+@pytest.mark.parametrize(
+    ("slug", "kind", "shown"),
+    [
+        ("lao-dong-tien-tien", "Danh hiệu thi đua", "Lao động tiên tiến"),
+        ("giay-khen", "Hình thức khen thưởng", "Giấy khen của Giám đốc Sở"),
+    ],
+)
+def test_article_says_whether_it_is_a_title_or_a_form(client, campaign, slug, kind, shown):
+    article = make_commendation(campaign=campaign, form=commendation_form(slug))
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f"<dt>{kind}</dt><dd>{shown}</dd>" in html
 
 
 def test_unit_and_theme_pages_show_their_own_commendations(client, campaign, unit):

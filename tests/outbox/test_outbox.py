@@ -18,7 +18,7 @@ UNREACHABLE_SMTP = {
 
 def queue(**kw):
     kw.setdefault("to", ["head@example.invalid"])
-    kw.setdefault("subject", "Đăng ký thi đua đã được duyệt")
+    kw.setdefault("subject", "Cam kết đã được duyệt")
     kw.setdefault("body", "Nội dung")
     with transaction.atomic():
         return message_queue(**kw)

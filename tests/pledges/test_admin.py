@@ -58,7 +58,7 @@ def test_accept_action(office, three, world):
     assert Pledge.objects.get(pk=three[S.DRAFT].pk).status == S.DRAFT
     html = response.content.decode()
     assert "Đã xử lý 1 cam kết." in html
-    assert "Chỉ có thể chấp thuận cam kết đã gửi duyệt" in html
+    assert "Chỉ có thể duyệt cam kết đang chờ duyệt" in html
 
 
 def test_return_action_asks_for_a_reason_first(office, three):

@@ -55,7 +55,7 @@ def test_accept_and_return_tell_the_units_heads_and_deputies(
     [message] = mail.outbox
     assert sorted(message.to) == sorted([world.head_a.email, world.deputy_a.email])
     if decision == "accept":
-        assert message.subject.startswith("Cam kết đã được chấp thuận")
+        assert message.subject.startswith("Cam kết đã được duyệt")
     else:
         assert message.subject.startswith("Cam kết bị trả lại để hoàn thiện")
         assert "Thiếu số liệu." in message.body

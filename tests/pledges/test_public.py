@@ -107,7 +107,7 @@ def test_campaign_page_shows_figures_per_theme_and_latest_progress(client, world
     html = client.get(world.campaign.get_absolute_url()).content.decode()
     assert "2 đơn vị đăng ký · tiến độ trung bình 53%" in html  # theme 2
     assert "1 đơn vị đăng ký · tiến độ trung bình 0%" in html  # theme 3
-    assert "Chưa có cam kết được chấp thuận." in html  # themes 1 and 4
+    assert "Chưa có cam kết nào được duyệt." in html  # themes 1 and 4
     assert shown["vaccinated"].title in html
 
 

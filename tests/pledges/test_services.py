@@ -167,7 +167,7 @@ def test_refusal_message_is_translated(world):
         services.pledge_submit(pledge=pledge, actor=world.head_a)
     assert refused.value.message == (
         "Chỉ có thể gửi duyệt cam kết đang là bản nháp hoặc bị trả lại; cam kết này đang ở trạng "
-        "thái “Đã chấp thuận”."
+        "thái “Đã duyệt”."
     )
 
 

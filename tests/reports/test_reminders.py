@@ -125,11 +125,11 @@ def test_the_office_digest(world, deadlines, django_capture_on_commit_callbacks)
     assert f"Đăng ký cam kết kết thúc ngày {days(3):%d/%m/%Y}" in body
     assert f"Tổ chức thực hiện kết thúc ngày {days(8):%d/%m/%Y}" not in body
     assert "2 cam kết chờ duyệt (1 cam kết quá 30 ngày)" in body
-    assert "1 cam kết đã chấp thuận quá 30 ngày chưa có báo cáo tiến độ" in body
+    assert "1 cam kết đã duyệt quá 30 ngày chưa có báo cáo tiến độ" in body
     assert "1 cam kết đến hạn trong 7 ngày tới" in body
     # Active units: the department, A, B and B's team; A, B and the team have pledges.
     assert "1 đơn vị chưa có cam kết" in body
-    assert "1 đề xuất khen thưởng chờ quyết định" in body
+    assert "1 đề xuất khen thưởng chờ duyệt" in body
     assert f"/office/{c.slug}/" in body
     # Once a day.
     assert reminders.office_send_digest(days=30, ahead=7, today=TODAY) is False

@@ -93,7 +93,7 @@ def test_participation_status_and_theme_figures(figures):
         ("draft", "Bản nháp", 1),
         ("submitted", "Đã gửi duyệt", 1),
         ("returned", "Trả lại để hoàn thiện", 0),
-        ("accepted", "Đã chấp thuận", 2),
+        ("accepted", "Đã duyệt", 2),
         ("completed", "Đã hoàn thành", 1),
     ]
     assert stats.pledges_total == 5

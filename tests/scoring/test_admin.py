@@ -204,7 +204,7 @@ def test_a_round_edited_meanwhile_is_not_overwritten(office, world):
     ScoringRound.objects.filter(pk=scoring_round.pk).update(version=5)  # a colleague's save
     response = office.post(url, data)
     assert response.status_code == 200
-    assert "Một quản trị viên khác đã sửa đợt đánh giá này" in response.content.decode()
+    assert "Một cán bộ Văn phòng Sở khác đã sửa đợt đánh giá này" in response.content.decode()
     assert ScoringRound.objects.get(pk=scoring_round.pk).title == "Sơ kết"
     response = office.post(url, {**data, "expected_version": 5})
     assert response.status_code == 302
