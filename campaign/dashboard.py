@@ -37,7 +37,7 @@ def office_required(view):
 
 
 def _campaign(request, slug: str) -> Campaign:
-    return get_object_or_404(Campaign.objects.visible_to(request.user), slug=slug)
+    return get_object_or_404(Campaign.objects.visible_to(request.user).with_span(), slug=slug)
 
 
 def _context(request, campaign: Campaign, page: str, **extra) -> dict:

@@ -4,8 +4,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Min, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaign.fields import BoundedTextField
@@ -68,6 +69,16 @@ class CampaignQuerySet(models.QuerySet):
     def active(self) -> CampaignQuerySet:
         return self.filter(status=Campaign.Status.ACTIVE)
 
+    def with_span(self) -> CampaignQuerySet:
+        """Each campaign with the first and last day of its phases, so a list shows every
+        campaign's state (Campaign.display_state) without a query per campaign."""
+        phases = CampaignPhase.objects.filter(campaign=OuterRef("pk")).order_by()
+        per_campaign = phases.values("campaign")
+        return self.annotate(
+            phases_start=Subquery(per_campaign.annotate(day=Min("starts_on")).values("day")),
+            phases_end=Subquery(per_campaign.annotate(day=Max("ends_on")).values("day")),
+        )
+
     def visible_to(self, user) -> CampaignQuerySet:
         """The public campaigns; drafts too for the office, which prepares them."""
         return self.all() if is_office(user) else self.public()
@@ -88,10 +99,20 @@ class CampaignQuerySet(models.QuerySet):
         )
 
 
+class CampaignState(models.TextChoices):
+    """Where a campaign stands on a given day, as visitors and the office see it."""
+
+    DRAFT = "draft", _("Draft")
+    UPCOMING = "upcoming", _("Upcoming")
+    UNDER_WAY = "under_way", _("Under way")
+    ENDED = "ended", _("Ended")
+
+
 class Campaign(models.Model):
+    # What the office decides; the state shown follows from it and the dates (display_state).
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", _("Launched")
         CLOSED = "closed", _("Closed")
 
     title = models.CharField(_("title"), max_length=400)
@@ -130,7 +151,10 @@ class Campaign(models.Model):
         max_length=10,
         choices=Status,
         default=Status.DRAFT,
-        help_text=_("Only active and closed campaigns are shown to visitors."),
+        help_text=_(
+            "Drafts are seen by the office only. A launched campaign is shown as upcoming, "
+            "under way or ended by its dates and phases; a closed one as ended."
+        ),
     )
     source_line = models.CharField(
         _("source"),
@@ -182,6 +206,33 @@ class Campaign(models.Model):
 
     def is_public(self) -> bool:
         return self.status != self.Status.DRAFT
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day of the campaign: its own dates, widened by any phase outside
+        them (a final review often runs past the end date)."""
+        if hasattr(self, "phases_start"):  # CampaignQuerySet.with_span()
+            bounds = [(self.phases_start, self.phases_end)] if self.phases_start else []
+        else:
+            bounds = [(phase.starts_on, phase.ends_on) for phase in self.phases.all()]
+        first, last = self.starts_on, self.ends_on
+        for starts, ends in bounds:
+            first, last = min(first, starts), max(last, ends)
+        return first, last
+
+    def state_on(self, day: dt.date) -> CampaignState:
+        if self.status == self.Status.DRAFT:
+            return CampaignState.DRAFT
+        if self.status == self.Status.CLOSED:
+            return CampaignState.ENDED
+        first, last = self.span()
+        if day < first:
+            return CampaignState.UPCOMING
+        return CampaignState.ENDED if day > last else CampaignState.UNDER_WAY
+
+    @property
+    def display_state(self) -> CampaignState:
+        """What every page and the admin list show of the campaign today; `.label` reads it."""
+        return self.state_on(timezone.localdate())
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
