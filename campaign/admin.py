@@ -58,6 +58,25 @@ class CampaignAdmin(TranslationAdmin):
                 ]
             },
         ),
+        (
+            _("Printed reports"),
+            {
+                "description": _(
+                    "The head and foot of the campaign's review reports, as Decree 30/2020/NĐ-CP "
+                    "lays them out."
+                ),
+                "fields": [
+                    "governing_body",
+                    "letterhead_name",
+                    "issuer_code",
+                    "movement",
+                    "signer_on_behalf_of",
+                    "signer_position",
+                    "signer_name",
+                    "report_recipients",
+                ],
+            },
+        ),
     ]
 
     def get_queryset(self, request):

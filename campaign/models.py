@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign.fields import BoundedTextField
 from campaign.office import is_office
 from campaign.text import vi_slugify
-from campaign.validators import document_number_validator
+from campaign.validators import document_number_validator, issuer_code_validator
 
 
 class LegalDocument(models.Model):
@@ -141,6 +141,76 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("Printed before the date of the campaign's reports, e.g. Bến Tre."),
     )
+    # The head of the campaign's printed reports (Decree 30/2020/NĐ-CP): governing body above
+    # the issuing body, the number/symbol, the signer and the recipients.
+    governing_body = models.CharField(
+        _("governing body"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Printed above the issuing body at the head of the campaign's reports, e.g. UBND "
+            "tỉnh Bến Tre. Leave empty when the issuing body has none."
+        ),
+    )
+    letterhead_name = models.CharField(
+        _("issuing body on reports"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The issuing body as printed under the governing body, e.g. Sở Công Thương (the "
+            "province is named above it). The issuing body is printed when left empty."
+        ),
+    )
+    issuer_code = models.CharField(
+        _("issuer's abbreviation"),
+        max_length=30,
+        blank=True,
+        validators=[issuer_code_validator],
+        help_text=_("Ends the number/symbol of the campaign's reports, e.g. SCT in Số: /BC-SCT."),
+    )
+    movement = models.CharField(
+        _("name of the movement"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "As the reports name it after “Sơ kết” or “Tổng kết”, e.g. Phong trào thi đua đặc "
+            "biệt “…”. The title is printed instead when left empty."
+        ),
+    )
+    signer_position = models.CharField(
+        _("signer's position"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Of the person who signs the campaign's reports, e.g. Giám đốc, or Phó Giám đốc "
+            "when a deputy signs."
+        ),
+    )
+    signer_on_behalf_of = models.CharField(
+        _("signing on behalf of (KT.)"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "When a deputy signs for the head, the head's position, e.g. Giám đốc: printed as "
+            "“KT. GIÁM ĐỐC” above the signer's position. Leave empty when the head signs."
+        ),
+    )
+    signer_name = models.CharField(
+        _("signer's name"),
+        max_length=100,
+        blank=True,
+        help_text=_("Full name, printed under the signature."),
+    )
+    report_recipients = BoundedTextField(
+        _("recipients of reports"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "The “Nơi nhận” list, one recipient per line, e.g. Bộ Công Thương (để b/c); the last "
+            "line is usually Lưu: VT, VP. The dash before each line and the punctuation after "
+            "it are printed for you."
+        ),
+    )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phones = models.CharField(_("contact phones"), max_length=120, blank=True)
     published_on = models.DateField(_("published on"))
@@ -233,6 +303,14 @@ class Campaign(models.Model):
     def display_state(self) -> CampaignState:
         """What every page and the admin list show of the campaign today; `.label` reads it."""
         return self.state_on(timezone.localdate())
+
+    def recipients(self) -> list[str]:
+        """The recipients of the campaign's reports, one a line, without the dash and the end
+        punctuation the office may have typed (the report prints its own)."""
+        # Empty (None) on campaigns made before the field existed.
+        text = self.report_recipients or ""
+        lines = (line.strip().lstrip("-–• ").rstrip(";.,").strip() for line in text.splitlines())
+        return [line for line in lines if line]
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
