@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Min, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -40,7 +41,13 @@ class LegalDocument(models.Model):
         _("issued by"), max_length=200, help_text=_("e.g. Ministry of Industry and Trade")
     )
     title = models.CharField(
-        _("title"), max_length=500, help_text=_("What the document is about, in one sentence.")
+        _("title"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "What the document is about, as its trích yếu says. Leave empty when it is not "
+            "known: never repeat the number here."
+        ),
     )
     file = models.FileField(
         _("file"), upload_to="legal/", blank=True, help_text=_("Optional PDF of the document.")
@@ -58,7 +65,14 @@ class LegalDocument(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} – {self.title}" if self.number else self.title
+        return " – ".join(part for part in (self.number, self.title) if part)
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.number and not self.title:
+            raise ValidationError(
+                _("Give the document's number or, when it has none, its title."), code="unnamed"
+            )
 
 
 class CampaignQuerySet(models.QuerySet):

@@ -3,8 +3,105 @@
 import django.core.validators
 from django.db import migrations, models
 
-# The fields of a campaign's printed reports (Decree 30/2020/NĐ-CP: governing body, issuing
-# body, symbol, movement, signer, recipients).
+
+# Schema: the fields of a campaign's printed reports (Decree 30/2020/NĐ-CP: governing body,
+# issuing body, symbol, movement, signer, recipients); a legal document's title may be empty.
+#
+# Data: the fixture campaign on installs that loaded it before these corrections (the fixture,
+# campaign/seed/ben-tre-2022.json, gives new installs the corrected texts). A field is replaced
+# only while it still holds the text the fixture first gave it, so the office's edits stay; the
+# report fields this migration adds are filled in, being empty until now.
+SLUG = "nganh-cong-thuong-doan-ket-phong-chong-covid-19"
+
+# The movement is launched by the Ministry; the Department launches the response to it.
+OLD_TITLE_EN = 'Launch of the special emulation movement “The Industry and Trade sector united, joining forces and of one mind in emulation to prevent, fight and defeat the COVID-19 pandemic”'
+TITLE_EN = 'Launch of the response to the special emulation movement “The Industry and Trade sector united, joining forces and of one mind in emulation to prevent, fight and defeat the COVID-19 pandemic”'
+OLD_SUMMARY_VI = 'Sở Công Thương Bến Tre phát động Phong trào thi đua đặc biệt theo Quyết định số 3082/QĐ-BCT ngày 31/12/2021 của Bộ Công Thương, kêu gọi toàn thể công chức, viên chức, người lao động ngành Công Thương đoàn kết, chung sức, đồng lòng thi đua phòng, chống và chiến thắng đại dịch COVID-19 theo bốn nội dung thi đua.'
+SUMMARY_VI = 'Sở Công Thương Bến Tre phát động hưởng ứng Phong trào thi đua đặc biệt do Bộ Công Thương phát động tại Quyết định số 3082/QĐ-BCT ngày 31/12/2021, kêu gọi toàn thể công chức, viên chức, người lao động ngành Công Thương đoàn kết, chung sức, đồng lòng thi đua phòng, chống và chiến thắng đại dịch COVID-19 theo bốn nội dung thi đua.'
+OLD_SUMMARY_EN = 'The Bến Tre Department of Industry and Trade launches the special emulation movement of Decision 3082/QĐ-BCT of 31/12/2021 of the Ministry of Industry and Trade, calling on all civil servants, public employees and workers of the sector to unite and join forces against the COVID-19 pandemic under four emulation themes.'
+SUMMARY_EN = 'The Bến Tre Department of Industry and Trade launches its response to the special emulation movement that the Ministry of Industry and Trade launched by Decision 3082/QĐ-BCT of 31/12/2021, calling on all civil servants, public employees and workers of the sector to unite and join forces against the COVID-19 pandemic under four emulation themes.'
+
+# One kind of quotation marks: the curly ones the rest of the text uses.
+MOVEMENT_NAME_VI = 'Ngành Công Thương đoàn kết, chung sức, đồng lòng thi đua phòng, chống và chiến thắng đại dịch COVID-19'
+BODY_VI = 'Nhằm triển khai thực hiện Quyết định số 3082/QĐ-BCT ngày\xa0 31 tháng 12 năm 2021 của Bộ Công Thương về Phong trào thi đua đặc biệt “Ngành Công Thương đoàn kết, chung sức, đồng lòng thi đua phòng, chống và chiến thắng đại dịch COVID-19”. Vừa qua, Sở Công Thương đã ban hành kế hoạch phát động thi đua nhằm kêu gọi toàn thể công chức, viên chức người lao động và ngành Công Thương triển khai thực hiện tốt các nội dung thi đua đoàn kết, chung sức, đồng lòng thi đua phòng, chống và chiến thắng đại dịch COVID-19:\n\n- Thực hiện tốt các nghị quyết, Chỉ thị, Quyết định, Kết luận của Đảng, Nhà nước và Bộ Công Thương về công tác phòng, chống đại dịch COVID-19. Triển khai toàn diện, quyết liệt, mạnh mẽ và hiệu quả các giải pháp, tập trung mọi nguồn lực để kiểm soát tốt hơn đại dịch COVID-19. Đề cao vai trò, trách nhiệm của người đứng đầu tại đơn vị trong công tác lãnh đạo, chỉ đạo, điều hành, thực hiện các nhiệm vụ để đáp ứng yêu cầu cấp bách của công tác phòng, chống đại dịch. Thực hiện tốt các nội dung của ngành tại Kế hoạch số 6820/KH-UBND ngày 18 tháng 10 năm 2021 của Ủy ban nhân dân tỉnh về “Thích ứng an toàn, linh hoạt, kiểm soát hiệu quả dịch COVID-19” trên địa bàn tỉnh Bến Tre.\n\n- Thi đua phát huy sáng kiến, giải pháp ổn định sản xuất kinh doanh, kiểm soát, bình ổn thị trường, đảm bảo cung ứng hàng hóa, hoạt động xuất nhập khẩu thông suốt….thúc đẩy tăng năng suất lao động và hiệu quả công tác, huy động các nguồn lực phục vụ công tác phòng, chống đại dịch, góp phần phục hồi sản xuất kinh doanh, phát triển kinh tế - xã hội. Thủ trưởng các phòng, đơn vị theo nhiệm vụ được phân công triển khai thực hiện nghiêm các nội dung ký kết trách nhiệm công việc giữa Chủ tịch UBND tỉnh với ngành Công Thương (năm 2022 và giai đoạn 2021 – 2025); Kế hoạch của ngành về thực hiện Nghị quyết 01/NQ-CP (Kế hoạch 128/KH-SCT ngày 17 tháng 01 năm 2022) và Nghị quyết 02/NQ-CP của Chính phủ (Kế hoạch 187/KH-SCT ngày 25 tháng 01 năm 2022).\n\n- Thi đua góp phần đảm bảo an sinh xã hội, việc làm, chăm lo sức khỏe và đời sống nhân dân; tiếp tục có biện pháp thiết thực, cụ thể hỗ trợ cho người dân, người lao động, người sử dụng lao động nhất là ở vùng có dịch vượt qua khó khăn trong đại dịch. Thi đua triển khai hiệu quả, an toàn Chiến lược vắc xin phòng dịch COVID-19 nhằm đạt tỷ lệ miễn dịch toàn ngành.\n\n- Thi đua đẩy mạnh ứng dụng công nghệ thông tin trong công tác phòng chống đại dịch Covid-19; tuyên truyền sâu rộng để công chức, viên chức, chống\xa0 đại dịch do Bộ Công Thương triển khai. Tăng cường cung cấp, tuyền truyền đến tổ chức, cá nhân biết và sử dụng dịch vụ công trực tuyến; hỗ trợ doanh nghiệp trong công tác chuyển đổi số, ứng dụng thương mại điện tử.\n\nNhằm tạo động lực triển khai thực hiện tốt các nội dung phát động thi đua, đề nghị thủ trưởng các phòng, đơn vị trong phạm vị trách nhiệm được phân cộng triển khai thực hiện các nội dung sau:\n\n- Đẩy mạnh công tác tuyên truyền và triển khai thực hiện tốt các biện pháp, tuân thủ quy định trong công tác phòng, chống dịch COVID-19. Qua đó, nhằm nâng cao nhận nhận thức của công chức, viên chức và người lao động trong Ngành, sẵn sáng hỗ trợ nhau vượt qua khó khăn, góp phần thực hiện nhiệm vụ chính trị của Ngành.\n\n- Phát huy tinh thần trách nhiệm, siết chặt kỷ luật, kỷ cương, ưu tiên nguồn lực cho công tác phòng, chống dịch.\n\n- Tăng cường ứng dụng công nghệ thông tin, tuyên truyền, giáo dục; mở chuyên trang, chuyên mục về biểu dương gương điển hình trong công tác phòng, chống dịch, những cách àm hay trong công tác phòng, chống dịch nhằm tạo sức lan tỏa, tiếp thêm sức mạnh và niềm tin vào cuộc chiến chống đại dịch; kịp thời ngăn chặn, xử lý nghiêm các vi phạm về phòng, chống dịch./.'
+OLD_BODY_VI = BODY_VI.replace(f"“{MOVEMENT_NAME_VI}”", f'"{MOVEMENT_NAME_VI}"')
+ADAPTATION_EN = 'Safe, flexible adaptation, effective control of COVID-19'
+THEME_1_EN = "Carry out the resolutions, directives, decisions and conclusions of the Party, the State and the Ministry of Industry and Trade on COVID-19 prevention. Deploy solutions comprehensively, decisively, strongly and effectively, concentrating all resources to better control the pandemic. Heads of units take the lead in directing and carrying out the urgent work of prevention. Carry out the sector's part of Plan 6820/KH-UBND of 18 October 2021 of the Provincial People's Committee, “Safe, flexible adaptation, effective control of COVID-19”, in Bến Tre province."
+OLD_THEME_1_EN = THEME_1_EN.replace(f"“{ADAPTATION_EN}”", f'"{ADAPTATION_EN}"')
+
+# The English reading rewritten where it was not natural English.
+OLD_THEME_2_EN = "Emulate in initiatives and solutions that stabilise production and business, control and stabilise the market, secure the supply of goods and keep import and export flowing; raise labour productivity and work efficiency; mobilise resources for pandemic prevention, helping production and business recover and socio-economic development. Heads of divisions and units, within their assigned tasks, strictly carry out the work-responsibility agreements signed between the Chairman of the Provincial People's Committee and the Industry and Trade sector (2022, and 2021–2025), and the sector's plans carrying out Government Resolution 01/NQ-CP (Plan 128/KH-SCT of 17 January 2022) and Resolution 02/NQ-CP (Plan 187/KH-SCT of 25 January 2022)."
+THEME_2_EN = "Strive to put forward initiatives and solutions that stabilise production and business, control and stabilise the market, secure the supply of goods and keep imports and exports flowing; that raise labour productivity and work efficiency; and that mobilise resources for pandemic prevention, helping production and business to recover and the economy and society to develop. Heads of divisions and units, within their assigned tasks, strictly carry out the work-responsibility agreements signed between the Chairman of the Provincial People's Committee and the Industry and Trade sector (2022, and 2021–2025), and the sector's plans carrying out Government Resolution 01/NQ-CP (Plan 128/KH-SCT of 17 January 2022) and Resolution 02/NQ-CP (Plan 187/KH-SCT of 25 January 2022)."
+OLD_THEME_3_EN = 'Emulate in helping ensure social security and jobs, and in caring for the health and life of the people; continue practical, concrete support for people, workers and employers, above all in affected areas, to overcome the difficulties of the pandemic. Emulate in carrying out the COVID-19 vaccine strategy safely and effectively, to reach immunity across the whole sector.'
+THEME_3_EN = 'Strive to help ensure social security and jobs and to care for the health and lives of the people; keep giving practical, concrete support to people, workers and employers, above all in affected areas, to help them through the difficulties of the pandemic. Strive to carry out the COVID-19 vaccine strategy safely and effectively, so that the whole sector is immunised.'
+OLD_THEME_4_EN = 'Emulate in applying information technology to pandemic prevention; inform civil servants and public employees widely about the prevention work the Ministry of Industry and Trade deploys. Promote online public services to organisations and citizens; support businesses in digital transformation and e-commerce.'
+THEME_4_EN = 'Strive to make greater use of information technology in pandemic prevention; inform civil servants and public employees widely about the pandemic prevention work the Ministry of Industry and Trade is carrying out. Promote online public services to organisations and citizens; support businesses in digital transformation and e-commerce.'
+OLD_BODY_EN = 'To carry out Decision 3082/QĐ-BCT of 31 December 2021 of the Ministry of Industry and Trade on the special emulation movement "The Industry and Trade sector united, joining forces and of one mind in emulation to prevent, fight and defeat the COVID-19 pandemic", the Department of Industry and Trade has issued a plan launching the movement, calling on all civil servants, public employees and workers of the Industry and Trade sector to carry out its emulation themes well:\n\n- Carry out the resolutions, directives, decisions and conclusions of the Party, the State and the Ministry of Industry and Trade on COVID-19 prevention. Deploy solutions comprehensively, decisively, strongly and effectively, concentrating all resources to better control the pandemic. Heads of units take the lead in directing and carrying out the urgent work of prevention. Carry out the sector\'s part of Plan 6820/KH-UBND of 18 October 2021 of the Provincial People\'s Committee, "Safe, flexible adaptation, effective control of COVID-19", in Bến Tre province.\n\n- Emulate in initiatives and solutions that stabilise production and business, control and stabilise the market, secure the supply of goods and keep import and export flowing; raise labour productivity and work efficiency; mobilise resources for pandemic prevention, helping production and business recover and socio-economic development. Heads of divisions and units, within their assigned tasks, strictly carry out the work-responsibility agreements signed between the Chairman of the Provincial People\'s Committee and the Industry and Trade sector (2022, and 2021–2025), and the sector\'s plans carrying out Government Resolution 01/NQ-CP (Plan 128/KH-SCT of 17 January 2022) and Resolution 02/NQ-CP (Plan 187/KH-SCT of 25 January 2022).\n\n- Emulate in helping ensure social security and jobs, and in caring for the health and life of the people; continue practical, concrete support for people, workers and employers, above all in affected areas, to overcome the difficulties of the pandemic. Emulate in carrying out the COVID-19 vaccine strategy safely and effectively, to reach immunity across the whole sector.\n\n- Emulate in applying information technology to pandemic prevention; inform civil servants and public employees widely about the prevention work the Ministry of Industry and Trade deploys. Promote online public services to organisations and citizens; support businesses in digital transformation and e-commerce.\n\nTo give momentum to the movement, heads of divisions and units, within their responsibilities, are asked to:\n\n- Promote communication and carry out the prevention measures and rules, raising the awareness of civil servants, public employees and workers of the sector, ready to support one another through difficulties and to fulfil the sector\'s political tasks.\n\n- Uphold responsibility, tighten discipline, and give priority to resources for pandemic prevention.\n\n- Apply information technology, communication and education; open dedicated pages and sections commending exemplary people and good practices in pandemic prevention, so that they spread and strengthen strength and belief in the fight against the pandemic; promptly stop and strictly handle violations of the prevention rules.'
+BODY_EN = "To carry out Decision 3082/QĐ-BCT of 31 December 2021 of the Ministry of Industry and Trade on the special emulation movement “The Industry and Trade sector united, joining forces and of one mind in emulation to prevent, fight and defeat the COVID-19 pandemic”, the Department of Industry and Trade has issued a plan launching emulation in response, calling on all civil servants, public employees and workers of the Industry and Trade sector to carry out its emulation themes well:\n\n- Carry out the resolutions, directives, decisions and conclusions of the Party, the State and the Ministry of Industry and Trade on COVID-19 prevention. Deploy solutions comprehensively, decisively, strongly and effectively, concentrating all resources to better control the pandemic. Heads of units take the lead in directing and carrying out the urgent work of prevention. Carry out the sector's part of Plan 6820/KH-UBND of 18 October 2021 of the Provincial People's Committee, “Safe, flexible adaptation, effective control of COVID-19”, in Bến Tre province.\n\n- Strive to put forward initiatives and solutions that stabilise production and business, control and stabilise the market, secure the supply of goods and keep imports and exports flowing; that raise labour productivity and work efficiency; and that mobilise resources for pandemic prevention, helping production and business to recover and the economy and society to develop. Heads of divisions and units, within their assigned tasks, strictly carry out the work-responsibility agreements signed between the Chairman of the Provincial People's Committee and the Industry and Trade sector (2022, and 2021–2025), and the sector's plans carrying out Government Resolution 01/NQ-CP (Plan 128/KH-SCT of 17 January 2022) and Resolution 02/NQ-CP (Plan 187/KH-SCT of 25 January 2022).\n\n- Strive to help ensure social security and jobs and to care for the health and lives of the people; keep giving practical, concrete support to people, workers and employers, above all in affected areas, to help them through the difficulties of the pandemic. Strive to carry out the COVID-19 vaccine strategy safely and effectively, so that the whole sector is immunised.\n\n- Strive to make greater use of information technology in pandemic prevention; inform civil servants and public employees widely about the pandemic prevention work the Ministry of Industry and Trade is carrying out. Promote online public services to organisations and citizens; support businesses in digital transformation and e-commerce.\n\nTo help carry out the emulation themes well, heads of divisions and units, within their responsibilities, are asked to:\n\n- Promote communication and carry out the prevention measures and rules, so that civil servants, public employees and workers of the sector understand them better, stand ready to support one another through difficulties and help fulfil the sector's political tasks.\n\n- Uphold responsibility, tighten discipline and order, and give priority to resources for pandemic prevention.\n\n- Make more use of information technology, communication and education; open dedicated pages and sections commending exemplary people and good practices in pandemic prevention, so that their example spreads and adds strength and confidence to the fight against the pandemic; promptly stop and strictly handle violations of the prevention rules."
+
+CAMPAIGN = {  # field: (the fixture's first text, its corrected text)
+    "title_en": (OLD_TITLE_EN, TITLE_EN),
+    "summary_vi": (OLD_SUMMARY_VI, SUMMARY_VI),
+    "summary_en": (OLD_SUMMARY_EN, SUMMARY_EN),
+    "body_vi": (OLD_BODY_VI, BODY_VI),
+    "body_en": (OLD_BODY_EN, BODY_EN),
+    "governing_body_vi": ("", "UBND tỉnh Bến Tre"),
+    "governing_body_en": ("", "Bến Tre Provincial People's Committee"),
+    "letterhead_name_vi": ("", "Sở Công Thương"),
+    "letterhead_name_en": ("", "Department of Industry and Trade"),
+    "issuer_code": ("", "SCT"),
+    "movement_vi": ("", "Phong trào thi đua đặc biệt “Ngành Công Thương đoàn kết, chung sức, đồng lòng thi đua phòng, chống và chiến thắng đại dịch COVID-19”"),
+    "movement_en": ("", "the special emulation movement “The Industry and Trade sector united, joining forces and of one mind in emulation to prevent, fight and defeat the COVID-19 pandemic”"),
+    "signer_position_vi": ("", "Giám đốc"),
+    "signer_position_en": ("", "Director"),
+    "report_recipients_vi": ("", "Bộ Công Thương (để b/c)\nUBND tỉnh (để b/c)\nBan Giám đốc Sở\nCác phòng, đơn vị thuộc Sở\nLưu: VT, VP"),
+    "report_recipients_en": ("", "Ministry of Industry and Trade (for reporting)\nProvincial People's Committee (for reporting)\nBoard of Directors of the Department\nDivisions and units of the Department\nFiled: Records, Office"),
+}
+THEMES = {
+    1: {"description_en": (OLD_THEME_1_EN, THEME_1_EN)},
+    2: {"description_en": (OLD_THEME_2_EN, THEME_2_EN)},
+    3: {"description_en": (OLD_THEME_3_EN, THEME_3_EN)},
+    4: {"description_en": (OLD_THEME_4_EN, THEME_4_EN)},
+}
+# A title is given where it is known, never as a repeat of the number.
+DOCUMENTS = {
+    "01/NQ-CP": {
+        "title_vi": ("Nghị quyết 01/NQ-CP của Chính phủ", ""),
+        "title_en": ("Government Resolution 01/NQ-CP", ""),
+    },
+    "02/NQ-CP": {
+        "title_vi": ("Nghị quyết 02/NQ-CP của Chính phủ", ""),
+        "title_en": ("Government Resolution 02/NQ-CP", ""),
+    },
+}
+
+
+def correct(obj, changes: dict) -> None:
+    fields = []
+    for name, (first, corrected) in changes.items():
+        if (getattr(obj, name) or "") != first:
+            continue  # edited by the office since: left as it is
+        setattr(obj, name, corrected)
+        fields.append(name)
+        if name.endswith("_vi"):
+            # modeltranslation's own column holds the default language's text.
+            setattr(obj, name[:-3], corrected)
+            fields.append(name[:-3])
+    if fields:
+        obj.save(update_fields=fields)
+
+
+def correct_fixture(apps, schema_editor):
+    Campaign = apps.get_model("campaign", "Campaign")
+    Theme = apps.get_model("campaign", "Theme")
+    LegalDocument = apps.get_model("campaign", "LegalDocument")
+    campaign = Campaign.objects.filter(slug=SLUG).first()
+    if campaign is not None:
+        correct(campaign, CAMPAIGN)
+        for theme in Theme.objects.filter(campaign=campaign, number__in=THEMES):
+            correct(theme, THEMES[theme.number])
+    for document in LegalDocument.objects.filter(number__in=DOCUMENTS):
+        correct(document, DOCUMENTS[document.number])
 
 
 class Migration(migrations.Migration):
@@ -119,4 +216,20 @@ class Migration(migrations.Migration):
             name='status',
             field=models.CharField(choices=[('draft', 'Draft'), ('active', 'Launched'), ('closed', 'Closed')], default='draft', help_text='Drafts are seen by the office only. A launched campaign is shown as upcoming, under way or ended by its dates and phases; a closed one as ended.', max_length=10, verbose_name='status'),
         ),
+        migrations.AlterField(
+            model_name='legaldocument',
+            name='title',
+            field=models.CharField(blank=True, help_text='What the document is about, as its trích yếu says. Leave empty when it is not known: never repeat the number here.', max_length=500, verbose_name='title'),
+        ),
+        migrations.AlterField(
+            model_name='legaldocument',
+            name='title_en',
+            field=models.CharField(blank=True, help_text='What the document is about, as its trích yếu says. Leave empty when it is not known: never repeat the number here.', max_length=500, null=True, verbose_name='title'),
+        ),
+        migrations.AlterField(
+            model_name='legaldocument',
+            name='title_vi',
+            field=models.CharField(blank=True, help_text='What the document is about, as its trích yếu says. Leave empty when it is not known: never repeat the number here.', max_length=500, null=True, verbose_name='title'),
+        ),
+        migrations.RunPython(correct_fixture, migrations.RunPython.noop),
     ]
