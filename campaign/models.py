@@ -45,7 +45,7 @@ class LegalDocument(models.Model):
         max_length=500,
         blank=True,
         help_text=_(
-            "What the document is about, as its trích yếu says. Leave empty when it is not "
+            "What the document is about, as its abstract says. Leave empty when it is not "
             "known: never repeat the number here."
         ),
     )
@@ -162,8 +162,8 @@ class Campaign(models.Model):
         max_length=200,
         blank=True,
         help_text=_(
-            "Printed above the issuing body at the head of the campaign's reports, e.g. UBND "
-            "tỉnh Bến Tre. Leave empty when the issuing body has none."
+            "Printed above the issuing body at the head of the campaign's reports, e.g. Bến "
+            "Tre Provincial People's Committee. Leave empty when the issuing body has none."
         ),
     )
     letterhead_name = models.CharField(
@@ -171,8 +171,9 @@ class Campaign(models.Model):
         max_length=200,
         blank=True,
         help_text=_(
-            "The issuing body as printed under the governing body, e.g. Sở Công Thương (the "
-            "province is named above it). The issuing body is printed when left empty."
+            "The issuing body as printed under the governing body, e.g. Department of Industry "
+            "and Trade (the province is named above it). The issuing body is printed when left "
+            "empty."
         ),
     )
     issuer_code = models.CharField(
@@ -180,15 +181,15 @@ class Campaign(models.Model):
         max_length=30,
         blank=True,
         validators=[issuer_code_validator],
-        help_text=_("Ends the number/symbol of the campaign's reports, e.g. SCT in Số: /BC-SCT."),
+        help_text=_("Ends the number/symbol of the campaign's reports, e.g. SCT in No.: /BC-SCT."),
     )
     movement = models.CharField(
         _("name of the movement"),
         max_length=400,
         blank=True,
         help_text=_(
-            "As the reports name it after “Sơ kết” or “Tổng kết”, e.g. Phong trào thi đua đặc "
-            "biệt “…”. The title is printed instead when left empty."
+            "As the reports name it after “Preliminary review of” or “Final review of”, e.g. "
+            "the special emulation movement “…”. The title is printed instead when left empty."
         ),
     )
     signer_position = models.CharField(
@@ -196,7 +197,7 @@ class Campaign(models.Model):
         max_length=100,
         blank=True,
         help_text=_(
-            "Of the person who signs the campaign's reports, e.g. Giám đốc, or Phó Giám đốc "
+            "Of the person who signs the campaign's reports, e.g. Director, or Deputy Director "
             "when a deputy signs."
         ),
     )
@@ -205,8 +206,8 @@ class Campaign(models.Model):
         max_length=100,
         blank=True,
         help_text=_(
-            "When a deputy signs for the head, the head's position, e.g. Giám đốc: printed as "
-            "“KT. GIÁM ĐỐC” above the signer's position. Leave empty when the head signs."
+            "When a deputy signs for the head, the head's position, e.g. Director: printed as "
+            "“FOR THE DIRECTOR” above the signer's position. Leave empty when the head signs."
         ),
     )
     signer_name = models.CharField(
@@ -220,9 +221,9 @@ class Campaign(models.Model):
         max_length=2000,
         blank=True,
         help_text=_(
-            "The “Nơi nhận” list, one recipient per line, e.g. Bộ Công Thương (để b/c); the last "
-            "line is usually Lưu: VT, VP. The dash before each line and the punctuation after "
-            "it are printed for you."
+            "The recipients, one per line, e.g. Ministry of Industry and Trade (for reporting); "
+            "the last line is usually Filed: Records, Office. The dash before each line and the "
+            "punctuation after it are printed for you."
         ),
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)

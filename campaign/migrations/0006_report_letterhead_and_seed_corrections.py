@@ -114,67 +114,67 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='campaign',
             name='governing_body',
-            field=models.CharField(blank=True, help_text="Printed above the issuing body at the head of the campaign's reports, e.g. UBND tỉnh Bến Tre. Leave empty when the issuing body has none.", max_length=200, verbose_name='governing body'),
+            field=models.CharField(blank=True, help_text="Printed above the issuing body at the head of the campaign's reports, e.g. Bến Tre Provincial People's Committee. Leave empty when the issuing body has none.", max_length=200, verbose_name='governing body'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='governing_body_en',
-            field=models.CharField(blank=True, help_text="Printed above the issuing body at the head of the campaign's reports, e.g. UBND tỉnh Bến Tre. Leave empty when the issuing body has none.", max_length=200, null=True, verbose_name='governing body'),
+            field=models.CharField(blank=True, help_text="Printed above the issuing body at the head of the campaign's reports, e.g. Bến Tre Provincial People's Committee. Leave empty when the issuing body has none.", max_length=200, null=True, verbose_name='governing body'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='governing_body_vi',
-            field=models.CharField(blank=True, help_text="Printed above the issuing body at the head of the campaign's reports, e.g. UBND tỉnh Bến Tre. Leave empty when the issuing body has none.", max_length=200, null=True, verbose_name='governing body'),
+            field=models.CharField(blank=True, help_text="Printed above the issuing body at the head of the campaign's reports, e.g. Bến Tre Provincial People's Committee. Leave empty when the issuing body has none.", max_length=200, null=True, verbose_name='governing body'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='issuer_code',
-            field=models.CharField(blank=True, help_text="Ends the number/symbol of the campaign's reports, e.g. SCT in Số: /BC-SCT.", max_length=30, validators=[django.core.validators.RegexValidator(code='issuer_code', message="Enter the abbreviation in capitals as it ends a document's symbol, e.g. SCT.", regex='^[A-ZĐ]{1,12}(-[A-ZĐ0-9]{1,12}){0,2}$')], verbose_name="issuer's abbreviation"),
+            field=models.CharField(blank=True, help_text="Ends the number/symbol of the campaign's reports, e.g. SCT in No.: /BC-SCT.", max_length=30, validators=[django.core.validators.RegexValidator(code='issuer_code', message="Enter the abbreviation in capitals as it ends a document's symbol, e.g. SCT.", regex='^[A-ZĐ]{1,12}(-[A-ZĐ0-9]{1,12}){0,2}$')], verbose_name="issuer's abbreviation"),
         ),
         migrations.AddField(
             model_name='campaign',
             name='letterhead_name',
-            field=models.CharField(blank=True, help_text='The issuing body as printed under the governing body, e.g. Sở Công Thương (the province is named above it). The issuing body is printed when left empty.', max_length=200, verbose_name='issuing body on reports'),
+            field=models.CharField(blank=True, help_text='The issuing body as printed under the governing body, e.g. Department of Industry and Trade (the province is named above it). The issuing body is printed when left empty.', max_length=200, verbose_name='issuing body on reports'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='letterhead_name_en',
-            field=models.CharField(blank=True, help_text='The issuing body as printed under the governing body, e.g. Sở Công Thương (the province is named above it). The issuing body is printed when left empty.', max_length=200, null=True, verbose_name='issuing body on reports'),
+            field=models.CharField(blank=True, help_text='The issuing body as printed under the governing body, e.g. Department of Industry and Trade (the province is named above it). The issuing body is printed when left empty.', max_length=200, null=True, verbose_name='issuing body on reports'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='letterhead_name_vi',
-            field=models.CharField(blank=True, help_text='The issuing body as printed under the governing body, e.g. Sở Công Thương (the province is named above it). The issuing body is printed when left empty.', max_length=200, null=True, verbose_name='issuing body on reports'),
+            field=models.CharField(blank=True, help_text='The issuing body as printed under the governing body, e.g. Department of Industry and Trade (the province is named above it). The issuing body is printed when left empty.', max_length=200, null=True, verbose_name='issuing body on reports'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='movement',
-            field=models.CharField(blank=True, help_text='As the reports name it after “Sơ kết” or “Tổng kết”, e.g. Phong trào thi đua đặc biệt “…”. The title is printed instead when left empty.', max_length=400, verbose_name='name of the movement'),
+            field=models.CharField(blank=True, help_text='As the reports name it after “Preliminary review of” or “Final review of”, e.g. the special emulation movement “…”. The title is printed instead when left empty.', max_length=400, verbose_name='name of the movement'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='movement_en',
-            field=models.CharField(blank=True, help_text='As the reports name it after “Sơ kết” or “Tổng kết”, e.g. Phong trào thi đua đặc biệt “…”. The title is printed instead when left empty.', max_length=400, null=True, verbose_name='name of the movement'),
+            field=models.CharField(blank=True, help_text='As the reports name it after “Preliminary review of” or “Final review of”, e.g. the special emulation movement “…”. The title is printed instead when left empty.', max_length=400, null=True, verbose_name='name of the movement'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='movement_vi',
-            field=models.CharField(blank=True, help_text='As the reports name it after “Sơ kết” or “Tổng kết”, e.g. Phong trào thi đua đặc biệt “…”. The title is printed instead when left empty.', max_length=400, null=True, verbose_name='name of the movement'),
+            field=models.CharField(blank=True, help_text='As the reports name it after “Preliminary review of” or “Final review of”, e.g. the special emulation movement “…”. The title is printed instead when left empty.', max_length=400, null=True, verbose_name='name of the movement'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='report_recipients',
-            field=models.TextField(blank=True, help_text='The “Nơi nhận” list, one recipient per line, e.g. Bộ Công Thương (để b/c); the last line is usually Lưu: VT, VP. The dash before each line and the punctuation after it are printed for you.', max_length=2000, verbose_name='recipients of reports'),
+            field=models.TextField(blank=True, help_text='The recipients, one per line, e.g. Ministry of Industry and Trade (for reporting); the last line is usually Filed: Records, Office. The dash before each line and the punctuation after it are printed for you.', max_length=2000, verbose_name='recipients of reports'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='report_recipients_en',
-            field=models.TextField(blank=True, help_text='The “Nơi nhận” list, one recipient per line, e.g. Bộ Công Thương (để b/c); the last line is usually Lưu: VT, VP. The dash before each line and the punctuation after it are printed for you.', max_length=2000, null=True, verbose_name='recipients of reports'),
+            field=models.TextField(blank=True, help_text='The recipients, one per line, e.g. Ministry of Industry and Trade (for reporting); the last line is usually Filed: Records, Office. The dash before each line and the punctuation after it are printed for you.', max_length=2000, null=True, verbose_name='recipients of reports'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='report_recipients_vi',
-            field=models.TextField(blank=True, help_text='The “Nơi nhận” list, one recipient per line, e.g. Bộ Công Thương (để b/c); the last line is usually Lưu: VT, VP. The dash before each line and the punctuation after it are printed for you.', max_length=2000, null=True, verbose_name='recipients of reports'),
+            field=models.TextField(blank=True, help_text='The recipients, one per line, e.g. Ministry of Industry and Trade (for reporting); the last line is usually Filed: Records, Office. The dash before each line and the punctuation after it are printed for you.', max_length=2000, null=True, verbose_name='recipients of reports'),
         ),
         migrations.AddField(
             model_name='campaign',
@@ -184,32 +184,32 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='campaign',
             name='signer_on_behalf_of',
-            field=models.CharField(blank=True, help_text="When a deputy signs for the head, the head's position, e.g. Giám đốc: printed as “KT. GIÁM ĐỐC” above the signer's position. Leave empty when the head signs.", max_length=100, verbose_name='signing on behalf of (KT.)'),
+            field=models.CharField(blank=True, help_text="When a deputy signs for the head, the head's position, e.g. Director: printed as “FOR THE DIRECTOR” above the signer's position. Leave empty when the head signs.", max_length=100, verbose_name='signing on behalf of (KT.)'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='signer_on_behalf_of_en',
-            field=models.CharField(blank=True, help_text="When a deputy signs for the head, the head's position, e.g. Giám đốc: printed as “KT. GIÁM ĐỐC” above the signer's position. Leave empty when the head signs.", max_length=100, null=True, verbose_name='signing on behalf of (KT.)'),
+            field=models.CharField(blank=True, help_text="When a deputy signs for the head, the head's position, e.g. Director: printed as “FOR THE DIRECTOR” above the signer's position. Leave empty when the head signs.", max_length=100, null=True, verbose_name='signing on behalf of (KT.)'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='signer_on_behalf_of_vi',
-            field=models.CharField(blank=True, help_text="When a deputy signs for the head, the head's position, e.g. Giám đốc: printed as “KT. GIÁM ĐỐC” above the signer's position. Leave empty when the head signs.", max_length=100, null=True, verbose_name='signing on behalf of (KT.)'),
+            field=models.CharField(blank=True, help_text="When a deputy signs for the head, the head's position, e.g. Director: printed as “FOR THE DIRECTOR” above the signer's position. Leave empty when the head signs.", max_length=100, null=True, verbose_name='signing on behalf of (KT.)'),
         ),
         migrations.AddField(
             model_name='campaign',
             name='signer_position',
-            field=models.CharField(blank=True, help_text="Of the person who signs the campaign's reports, e.g. Giám đốc, or Phó Giám đốc when a deputy signs.", max_length=100, verbose_name="signer's position"),
+            field=models.CharField(blank=True, help_text="Of the person who signs the campaign's reports, e.g. Director, or Deputy Director when a deputy signs.", max_length=100, verbose_name="signer's position"),
         ),
         migrations.AddField(
             model_name='campaign',
             name='signer_position_en',
-            field=models.CharField(blank=True, help_text="Of the person who signs the campaign's reports, e.g. Giám đốc, or Phó Giám đốc when a deputy signs.", max_length=100, null=True, verbose_name="signer's position"),
+            field=models.CharField(blank=True, help_text="Of the person who signs the campaign's reports, e.g. Director, or Deputy Director when a deputy signs.", max_length=100, null=True, verbose_name="signer's position"),
         ),
         migrations.AddField(
             model_name='campaign',
             name='signer_position_vi',
-            field=models.CharField(blank=True, help_text="Of the person who signs the campaign's reports, e.g. Giám đốc, or Phó Giám đốc when a deputy signs.", max_length=100, null=True, verbose_name="signer's position"),
+            field=models.CharField(blank=True, help_text="Of the person who signs the campaign's reports, e.g. Director, or Deputy Director when a deputy signs.", max_length=100, null=True, verbose_name="signer's position"),
         ),
         migrations.AlterField(
             model_name='campaign',
@@ -219,17 +219,17 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='legaldocument',
             name='title',
-            field=models.CharField(blank=True, help_text='What the document is about, as its trích yếu says. Leave empty when it is not known: never repeat the number here.', max_length=500, verbose_name='title'),
+            field=models.CharField(blank=True, help_text='What the document is about, as its abstract says. Leave empty when it is not known: never repeat the number here.', max_length=500, verbose_name='title'),
         ),
         migrations.AlterField(
             model_name='legaldocument',
             name='title_en',
-            field=models.CharField(blank=True, help_text='What the document is about, as its trích yếu says. Leave empty when it is not known: never repeat the number here.', max_length=500, null=True, verbose_name='title'),
+            field=models.CharField(blank=True, help_text='What the document is about, as its abstract says. Leave empty when it is not known: never repeat the number here.', max_length=500, null=True, verbose_name='title'),
         ),
         migrations.AlterField(
             model_name='legaldocument',
             name='title_vi',
-            field=models.CharField(blank=True, help_text='What the document is about, as its trích yếu says. Leave empty when it is not known: never repeat the number here.', max_length=500, null=True, verbose_name='title'),
+            field=models.CharField(blank=True, help_text='What the document is about, as its abstract says. Leave empty when it is not known: never repeat the number here.', max_length=500, null=True, verbose_name='title'),
         ),
         migrations.RunPython(correct_fixture, migrations.RunPython.noop),
     ]
