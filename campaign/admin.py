@@ -62,7 +62,7 @@ class CampaignDocumentInline(
 
 @admin.register(Campaign)
 class CampaignAdmin(TranslationAdmin):
-    list_display = ["title", "status", "published_on", "starts_on", "ends_on", "theme_count"]
+    list_display = ["title", "state", "published_on", "starts_on", "ends_on", "theme_count"]
     list_filter = ["status", "published_on"]
     search_fields = ["title_vi", "title_en", "slug", "summary_vi"]
     date_hierarchy = "published_on"
@@ -86,10 +86,33 @@ class CampaignAdmin(TranslationAdmin):
                 ]
             },
         ),
+        (
+            _("Printed reports"),
+            {
+                "description": _(
+                    "The head and foot of the campaign's review reports, as Decree 30/2020/NĐ-CP "
+                    "lays them out."
+                ),
+                "fields": [
+                    "governing_body",
+                    "letterhead_name",
+                    "issuer_code",
+                    "movement",
+                    "signer_on_behalf_of",
+                    "signer_position",
+                    "signer_name",
+                    "report_recipients",
+                ],
+            },
+        ),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(theme_total=Count("themes"))
+        return super().get_queryset(request).annotate(theme_total=Count("themes")).with_span()
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        return obj.display_state.label
 
     @admin.display(description=_("themes"), ordering="theme_total")
     def theme_count(self, obj):

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaign import reports
+from campaign import official, reports
 from campaign.models import Campaign, CampaignPhase, current_campaign
 from campaign.office import is_office
 from pledges.models import Pledge
@@ -37,7 +37,7 @@ def office_required(view):
 
 
 def _campaign(request, slug: str) -> Campaign:
-    return get_object_or_404(Campaign.objects.visible_to(request.user), slug=slug)
+    return get_object_or_404(Campaign.objects.visible_to(request.user).with_span(), slug=slug)
 
 
 def _context(request, campaign: Campaign, page: str, **extra) -> dict:
@@ -173,12 +173,8 @@ def report(request, slug: str, unit: str | None = None):
     campaign = _campaign(request, slug)
     today = timezone.localdate()
     unit_obj = None
-    heads = []
     if unit is not None:
         unit_obj = get_object_or_404(Unit.objects.active().select_related("parent"), slug=unit)
-        heads = list(
-            UnitRole.objects.filter(unit=unit_obj, role=UnitRole.Role.HEAD).select_related("user")
-        )
     # The unit report covers the unit itself: its sub-units have reports of their own.
     roots = [UnitNode(unit_obj)] if unit_obj is not None else reports.unit_tree()
     days = settings.OFFICE_FLAG_DAYS
@@ -187,10 +183,21 @@ def report(request, slug: str, unit: str | None = None):
     )
     kind = _report_kind(request, campaign, today)
     sections = reports.theme_sections(matrix)
+    if unit_obj is None:
+        frame = official.campaign_frame(campaign, kind)
+    else:
+        head = (
+            UnitRole.objects.filter(unit=unit_obj, role=UnitRole.Role.HEAD)
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
+        name = (head.user.get_full_name() or head.user.get_username()) if head else ""
+        frame = official.unit_frame(campaign, kind, unit_obj, name)
     context = {
         "campaign": campaign,
         "unit": unit_obj,
-        "heads": heads,
+        "frame": frame,
         # Administrative dates write the day with two digits, and the month too when it is
         # January or February ("ngày 05 tháng 02 năm 2026", "ngày 27 tháng 11 năm 2026").
         "date_parts": {

@@ -3,14 +3,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Min, OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaign.fields import BoundedTextField, DocumentNumberField
 from campaign.office import is_office
 from campaign.text import vi_slugify
+from campaign.validators import issuer_code_validator
 
 
 class LegalDocument(models.Model):
@@ -37,7 +40,13 @@ class LegalDocument(models.Model):
         _("issued by"), max_length=200, help_text=_("e.g. Ministry of Industry and Trade")
     )
     title = models.CharField(
-        _("title"), max_length=500, help_text=_("What the document is about, in one sentence.")
+        _("title"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "What the document is about, as its abstract says. Leave empty when it is not "
+            "known: never repeat the number here."
+        ),
     )
     file = models.FileField(
         _("file"), upload_to="legal/", blank=True, help_text=_("Optional PDF of the document.")
@@ -55,7 +64,14 @@ class LegalDocument(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} – {self.title}" if self.number else self.title
+        return " – ".join(part for part in (self.number, self.title) if part)
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.number and not self.title:
+            raise ValidationError(
+                _("Give the document's number or, when it has none, its title."), code="unnamed"
+            )
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -65,6 +81,16 @@ class CampaignQuerySet(models.QuerySet):
 
     def active(self) -> CampaignQuerySet:
         return self.filter(status=Campaign.Status.ACTIVE)
+
+    def with_span(self) -> CampaignQuerySet:
+        """Each campaign with the first and last day of its phases, so a list shows every
+        campaign's state (Campaign.display_state) without a query per campaign."""
+        phases = CampaignPhase.objects.filter(campaign=OuterRef("pk")).order_by()
+        per_campaign = phases.values("campaign")
+        return self.annotate(
+            phases_start=Subquery(per_campaign.annotate(day=Min("starts_on")).values("day")),
+            phases_end=Subquery(per_campaign.annotate(day=Max("ends_on")).values("day")),
+        )
 
     def visible_to(self, user) -> CampaignQuerySet:
         """The public campaigns; drafts too for the office, which prepares them."""
@@ -86,10 +112,20 @@ class CampaignQuerySet(models.QuerySet):
         )
 
 
+class CampaignState(models.TextChoices):
+    """Where a campaign stands on a given day, as visitors and the office see it."""
+
+    DRAFT = "draft", _("Draft")
+    UPCOMING = "upcoming", _("Upcoming")
+    UNDER_WAY = "under_way", _("Under way")
+    ENDED = "ended", _("Ended")
+
+
 class Campaign(models.Model):
+    # What the office decides; the state shown follows from it and the dates (display_state).
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        ACTIVE = "active", _("Active")
+        ACTIVE = "active", _("Launched")
         CLOSED = "closed", _("Closed")
 
     title = models.CharField(_("title"), max_length=400)
@@ -118,6 +154,77 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("Printed before the date of the campaign's reports, e.g. Bến Tre."),
     )
+    # The head of the campaign's printed reports (Decree 30/2020/NĐ-CP): governing body above
+    # the issuing body, the number/symbol, the signer and the recipients.
+    governing_body = models.CharField(
+        _("governing body"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Printed above the issuing body at the head of the campaign's reports, e.g. Bến "
+            "Tre Provincial People's Committee. Leave empty when the issuing body has none."
+        ),
+    )
+    letterhead_name = models.CharField(
+        _("issuing body on reports"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The issuing body as printed under the governing body, e.g. Department of Industry "
+            "and Trade (the province is named above it). The issuing body is printed when left "
+            "empty."
+        ),
+    )
+    issuer_code = models.CharField(
+        _("issuer's abbreviation"),
+        max_length=30,
+        blank=True,
+        validators=[issuer_code_validator],
+        help_text=_("Ends the number/symbol of the campaign's reports, e.g. SCT in No.: /BC-SCT."),
+    )
+    movement = models.CharField(
+        _("name of the movement"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "As the reports name it after “Preliminary review of” or “Final review of”, e.g. "
+            "the special emulation movement “…”. The title is printed instead when left empty."
+        ),
+    )
+    signer_position = models.CharField(
+        _("signer's position"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Of the person who signs the campaign's reports, e.g. Director, or Deputy Director "
+            "when a deputy signs."
+        ),
+    )
+    signer_on_behalf_of = models.CharField(
+        _("signing on behalf of (KT.)"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "When a deputy signs for the head, the head's position, e.g. Director: printed as "
+            "“FOR THE DIRECTOR” above the signer's position. Leave empty when the head signs."
+        ),
+    )
+    signer_name = models.CharField(
+        _("signer's name"),
+        max_length=100,
+        blank=True,
+        help_text=_("Full name, printed under the signature."),
+    )
+    report_recipients = BoundedTextField(
+        _("recipients of reports"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "The recipients, one per line, e.g. Ministry of Industry and Trade (for reporting); "
+            "the last line is usually Filed: Records, Office. The dash before each line and the "
+            "punctuation after it are printed for you."
+        ),
+    )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phones = models.CharField(_("contact phones"), max_length=120, blank=True)
     published_on = models.DateField(_("published on"))
@@ -128,7 +235,10 @@ class Campaign(models.Model):
         max_length=10,
         choices=Status,
         default=Status.DRAFT,
-        help_text=_("Only active and closed campaigns are shown to visitors."),
+        help_text=_(
+            "Drafts are seen by the office only. A launched campaign is shown as upcoming, "
+            "under way or ended by its dates and phases; a closed one as ended."
+        ),
     )
     source_line = models.CharField(
         _("source"),
@@ -180,6 +290,41 @@ class Campaign(models.Model):
 
     def is_public(self) -> bool:
         return self.status != self.Status.DRAFT
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day of the campaign: its own dates, widened by any phase outside
+        them (a final review often runs past the end date)."""
+        if hasattr(self, "phases_start"):  # CampaignQuerySet.with_span()
+            bounds = [(self.phases_start, self.phases_end)] if self.phases_start else []
+        else:
+            bounds = [(phase.starts_on, phase.ends_on) for phase in self.phases.all()]
+        first, last = self.starts_on, self.ends_on
+        for starts, ends in bounds:
+            first, last = min(first, starts), max(last, ends)
+        return first, last
+
+    def state_on(self, day: dt.date) -> CampaignState:
+        if self.status == self.Status.DRAFT:
+            return CampaignState.DRAFT
+        if self.status == self.Status.CLOSED:
+            return CampaignState.ENDED
+        first, last = self.span()
+        if day < first:
+            return CampaignState.UPCOMING
+        return CampaignState.ENDED if day > last else CampaignState.UNDER_WAY
+
+    @property
+    def display_state(self) -> CampaignState:
+        """What every page and the admin list show of the campaign today; `.label` reads it."""
+        return self.state_on(timezone.localdate())
+
+    def recipients(self) -> list[str]:
+        """The recipients of the campaign's reports, one a line, without the dash and the end
+        punctuation the office may have typed (the report prints its own)."""
+        # Empty (None) on campaigns made before the field existed.
+        text = self.report_recipients or ""
+        lines = (line.strip().lstrip("-–• ").rstrip(";.,").strip() for line in text.splitlines())
+        return [line for line in lines if line]
 
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]

@@ -5,7 +5,19 @@ from campaign.models import Campaign, CampaignPhase, LegalDocument, Theme
 
 @register(Campaign)
 class CampaignTranslation(TranslationOptions):
-    fields = ("title", "summary", "body", "issuing_body", "source_line")
+    fields = (
+        "title",
+        "summary",
+        "body",
+        "issuing_body",
+        "source_line",
+        "governing_body",
+        "letterhead_name",
+        "movement",
+        "signer_position",
+        "signer_on_behalf_of",
+        "report_recipients",
+    )
     required_languages = ("vi",)
 
 

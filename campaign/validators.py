@@ -24,6 +24,12 @@ document_number_validator = RegexValidator(
     ),
     code="document_number",
 )
+# The issuer's part of a symbol, which ends the number of its own documents: SCT, UBND, VP-SCT.
+issuer_code_validator = RegexValidator(
+    regex=r"^[A-ZĐ]{1,12}(-[A-ZĐ0-9]{1,12}){0,2}$",
+    message=_("Enter the abbreviation in capitals as it ends a document's symbol, e.g. SCT."),
+    code="issuer_code",
+)
 
 # What people type or paste in place of the symbol's own characters: dashes and minus signs for
 # the hyphen, other slashes for the solidus, and the Icelandic eth (Ð, U+00D0) that old font

@@ -21,12 +21,13 @@ log = logging.getLogger(__name__)
 
 
 class CampaignListView(ListView):
-    queryset = Campaign.objects.public()
+    queryset = Campaign.objects.public().with_span()
     paginate_by = 20
 
 
 class CampaignDetailView(DetailView):
-    queryset = Campaign.objects.public()
+    # The phases make both the timeline and the campaign's state: fetched once for both.
+    queryset = Campaign.objects.public().prefetch_related("phases")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -40,6 +40,8 @@ def campaign(obj, absolute: Absolute) -> dict:
         "summary": translated(obj, "summary"),
         "issuing_body": translated(obj, "issuing_body"),
         "status": obj.status,
+        # Upcoming, under way or ended by the dates and phases (Campaign.display_state).
+        "state": obj.display_state.value,
         "published_on": date(obj.published_on),
         "starts_on": date(obj.starts_on),
         "ends_on": date(obj.ends_on),

@@ -128,6 +128,7 @@ def index(request):
 def campaigns(request):
     queryset = (
         Campaign.objects.public()
+        .with_span()
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("number")))
         .order_by("-published_on", "-pk")
     )

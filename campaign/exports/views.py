@@ -45,7 +45,7 @@ def _stamp() -> str:
 def export_list(request):
     if not is_office(request.user):
         raise PermissionDenied
-    campaigns = Campaign.objects.order_by("-published_on", "-pk")
+    campaigns = Campaign.objects.with_span().order_by("-published_on", "-pk")
     tables = list(TITLES.items())
     return render(request, "campaign/export_list.html", {"campaigns": campaigns, "tables": tables})
 

@@ -110,3 +110,15 @@ def test_anonymous_visitors_are_sent_to_the_admin_login(client, db):
     response = client.get(admin_url(Campaign, "changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_office_sets_the_letterhead_signer_and_recipients_of_the_reports(office_client):
+    campaign = Campaign.objects.get()
+    html = office_client.get(admin_url(Campaign, "change", campaign.pk)).content.decode()
+    assert "Báo cáo in" in html  # the fieldset
+    for label in ("Cơ quan chủ quản", "Ký thay (KT.)", "Chức vụ người ký", "Nơi nhận báo cáo"):
+        assert label in html
+    for name in ("governing_body_vi", "governing_body_en", "signer_on_behalf_of_vi"):
+        assert f'name="{name}"' in html
+    assert 'name="issuer_code" value="SCT"' in html
+    assert "Ban Giám đốc Sở" in html  # the fixture's recipients, ready to edit

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from campaign.models import Campaign
+from campaign.models import Campaign, CampaignDocument, LegalDocument
 from pledges.models import Pledge
 from tests.factories import make_campaign, make_evidence, make_pledge, make_report
 
@@ -168,3 +168,14 @@ def test_workflow_details_are_shown_to_the_unit_and_office_only(client, world, s
     html = client.get(pledge.get_absolute_url()).content.decode()
     assert "Ghi chú nội bộ" in html
     assert reverse("pledges:report", args=[pledge.pk]) in html
+
+
+def test_a_legal_document_without_a_title_is_named_by_its_number(client, world, shown):
+    resolution = LegalDocument.objects.create(
+        number="01/NQ-CP", kind=LegalDocument.Kind.RESOLUTION, issuer="Chính phủ"
+    )
+    CampaignDocument.objects.create(campaign=world.campaign, document=resolution)
+    pledge = shown["vaccinated"]
+    pledge.legal_documents.set([resolution])
+    html = client.get(pledge.get_absolute_url()).content.decode()
+    assert "<li><strong>01/NQ-CP</strong></li>" in html
