@@ -80,29 +80,44 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_serving(url: str, process, *, seconds: float, stop, failure) -> None:
+    """Wait for `url` to answer while `process` runs; otherwise `stop()` it and fail with
+    `failure()`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()  # noqa: S310 - a local server
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                stop()
+                pytest.fail(failure())
+            time.sleep(0.5)
+
+
 @pytest.fixture(scope="session")
 def vnu_url():
     """The Nu Html Checker as a local HTTP service, started once for the session."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     process = subprocess.Popen(  # noqa: S603 - fixed command
         [shutil.which("java"), "-cp", str(VNU), "nu.validator.servlet.Main", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}/?out=json"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()  # noqa: S310
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail("the Nu Html Checker did not start")
-            time.sleep(0.5)
-    yield url
+    wait_until_serving(
+        f"http://127.0.0.1:{port}/",
+        process,
+        seconds=120,
+        stop=process.kill,
+        failure=lambda: "the Nu Html Checker did not start",
+    )
+    yield f"http://127.0.0.1:{port}/?out=json"
     process.terminate()
     process.wait(timeout=10)
 

@@ -12,9 +12,7 @@ import os
 import re
 import secrets
 import signal
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 
@@ -22,14 +20,8 @@ import pytest
 from playwright.sync_api import expect
 
 from campaign.text import vi_slugify
-from tests.e2e.conftest import AXE, DEMO_PASSWORD, ROOT, Checks
+from tests.e2e.conftest import AXE, DEMO_PASSWORD, ROOT, Checks, free_port, wait_until_serving
 from tests.e2e.test_commendations import FILES, pick_autocomplete
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +52,13 @@ def make_run(tmp_path_factory):
         start_new_session=True,
     )
     base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while True:
-        try:
-            urllib.request.urlopen(f"{base_url}/healthz", timeout=2).close()  # noqa: S310
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                os.killpg(process.pid, signal.SIGTERM)
-                pytest.fail("make run did not serve:\n" + (var / "make-run.log").read_text())
-            time.sleep(0.5)
+    wait_until_serving(
+        f"{base_url}/healthz",
+        process,
+        seconds=300,
+        stop=lambda: os.killpg(process.pid, signal.SIGTERM),
+        failure=lambda: "make run did not serve:\n" + (var / "make-run.log").read_text(),
+    )
     yield base_url
     os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=30)

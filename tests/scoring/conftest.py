@@ -34,3 +34,17 @@ def world(db):
         office=make_user(office=True, username="office"),
         nobody=make_user(username="nobody"),
     )
+
+
+def round_admin_data(campaign, scoring_round) -> dict:
+    """What the admin's review round form posts for a preliminary round, unchanged."""
+    return {
+        "campaign": campaign.pk,
+        "kind": "preliminary",
+        "title_vi": "Sơ kết quý I",
+        "title_en": "",
+        "held_on": "30/06/2022",
+        "note_vi": "",
+        "note_en": "",
+        "expected_version": scoring_round.version,
+    }

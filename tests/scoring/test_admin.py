@@ -14,6 +14,7 @@ from campaign.office import OFFICE_GROUP
 from scoring import services
 from scoring.models import Criterion, Score, ScoringRound
 from tests.factories import make_round, make_score
+from tests.scoring.conftest import round_admin_data
 
 pytestmark = pytest.mark.django_db
 
@@ -191,16 +192,7 @@ def test_publish_and_unpublish_actions(office, world):
 def test_a_round_edited_meanwhile_is_not_overwritten(office, world):
     scoring_round = make_round(campaign=world.campaign, status="draft", title="Sơ kết")
     url = reverse("admin:scoring_scoringround_change", args=[scoring_round.pk])
-    data = {
-        "campaign": world.campaign.pk,
-        "kind": "preliminary",
-        "title_vi": "Sơ kết quý I",
-        "title_en": "",
-        "held_on": "30/06/2022",
-        "note_vi": "",
-        "note_en": "",
-        "expected_version": scoring_round.version,
-    }
+    data = round_admin_data(world.campaign, scoring_round)
     ScoringRound.objects.filter(pk=scoring_round.pk).update(version=5)  # a colleague's save
     response = office.post(url, data)
     assert response.status_code == 200

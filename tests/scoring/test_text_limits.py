@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from scoring.models import ScoringRound
 from tests.factories import make_round, text_of_length
+from tests.scoring.conftest import round_admin_data
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +20,7 @@ def test_a_note_one_character_too_long_changes_nothing(client, world, language):
     scoring_round = make_round(campaign=world.campaign, status="draft", title="Sơ kết")
     url = reverse("admin:scoring_scoringround_change", args=[scoring_round.pk])
     assert f'maxlength="{NOTE}"' in client.get(url).content.decode()
-    data = {
-        "campaign": world.campaign.pk,
-        "kind": "preliminary",
-        "title_vi": "Sơ kết quý I",
-        "title_en": "",
-        "held_on": "30/06/2022",
-        "note_vi": "",
-        "note_en": "",
-        "expected_version": scoring_round.version,
-    }
+    data = round_admin_data(world.campaign, scoring_round)
     response = client.post(url, {**data, f"note_{language}": text_of_length(NOTE + 1)})
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors[f"note_{language}"]
