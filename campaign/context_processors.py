@@ -6,10 +6,11 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
 from campaign.models import current_campaign
+from campaign.navigation import OFFICE_ENTRIES, PERSON_ENTRIES, current_section
 
 
 def portal(request):
-    """The current campaign (for the footer) and links to this page in every language."""
+    """The current campaign, links to this page in every language and its header entry."""
     here = request.get_full_path()
     active = get_language()
     languages = [
@@ -22,7 +23,11 @@ def portal(request):
         }
         for code, _name in settings.LANGUAGES
     ]
+    section = current_section(getattr(request, "resolver_match", None))
     return {
+        "nav_section": section,
+        "nav_in_office_menu": section in OFFICE_ENTRIES,
+        "nav_in_person_menu": section in PERSON_ENTRIES,
         "current_campaign": SimpleLazyObject(lambda: current_campaign(request)),
         "portal_languages": languages,
     }

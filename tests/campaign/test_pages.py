@@ -70,9 +70,9 @@ def test_home_in_english_shows_the_english_reading(client, fixture_campaign):
 def test_language_link_leads_to_the_same_page_in_the_other_language(client, fixture_campaign):
     path = f"/campaigns/{SLUG}/themes/2/"
     vi = client.get(path).content.decode()
-    assert f'href="/en{path}" hreflang="en" lang="en">English</a>' in vi
+    assert f'href="/en{path}" hreflang="en" lang="en" aria-label="English, EN">EN</a>' in vi
     en = client.get("/en" + path).content.decode()
-    assert f'href="{path}" hreflang="vi" lang="vi">Tiếng Việt</a>' in en
+    assert f'href="{path}" hreflang="vi" lang="vi" aria-label="Tiếng Việt, VI">VI</a>' in en
 
 
 def test_unprefixed_urls_stay_vietnamese_whatever_the_browser_asks(client, fixture_campaign):

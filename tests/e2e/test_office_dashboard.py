@@ -58,6 +58,7 @@ def test_office_reviews_the_dashboard_and_prints_the_report(checks):
     expect(page.get_by_role("heading", name="Các giai đoạn của phong trào")).to_be_visible()
 
     checks.log_in("office")
+    page.locator(".portal-header summary", has_text="Văn phòng Sở").click()
     page.get_by_role("link", name="Bảng điều hành").click()
     checks.check("office-matrix")
     expect(page.get_by_role("heading", name="Đăng ký thi đua của các đơn vị theo từng nội dung"))
