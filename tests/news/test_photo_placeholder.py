@@ -43,6 +43,8 @@ def test_no_photo_shows_a_placeholder_of_the_photo_size(client, campaign, unit):
     card = client.get(reverse("news:list")).content.decode()
     assert 'class="card-img-top photo-placeholder"' in card
     assert 'width="600" height="400"' in card  # the box of a card photo
+    detail = client.get(commendation.get_absolute_url()).content.decode()
+    assert 'width="1200" height="900"' in detail  # the article photo's box, in plain digits
 
 
 def test_a_photo_whose_file_was_deleted_shows_the_placeholder(client, with_photo):
