@@ -478,6 +478,12 @@ class Timeline:
     steps: list[TimelineStep]
     next_deadline: TimelineStep | None  # the phase whose end comes next
 
+    @property
+    def current(self) -> TimelineStep | None:
+        """The running phase whose deadline comes first (phases may overlap), if any runs."""
+        running = [step for step in self.steps if step.state == "current"]
+        return min(running, key=lambda step: step.phase.ends_on) if running else None
+
 
 def phase_timeline(phases, day: dt.date) -> Timeline:
     """The phases in order, each done, current or upcoming on `day`, and the next deadline."""

@@ -40,6 +40,7 @@ PUBLIC_PAGES = {
     "home": (STRUCTURE, NEWS),
     "campaign:list": (STRUCTURE,),
     "campaign:detail": (STRUCTURE, PLEDGES),
+    "campaign:announcement": (STRUCTURE,),
     "campaign:theme": (STRUCTURE, PLEDGES, NEWS),
     "units:list": (STRUCTURE,),
     "units:detail": (STRUCTURE, PLEDGES, NEWS),

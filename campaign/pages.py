@@ -4,7 +4,7 @@ This module sits on top: it may import every app; no app imports it.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.shortcuts import get_object_or_404, render
 
 from campaign import views
@@ -12,6 +12,7 @@ from campaign.models import Campaign, Theme, current_campaign
 from campaign.rollups import campaign_rollup
 from news.models import Commendation
 from pledges.models import Pledge
+from scoring.models import ScoringRound
 from units.models import Unit, UnitRole
 
 # How many commendations a theme or unit page shows before linking to the filtered news list.
@@ -73,7 +74,15 @@ def _commendations():
 
 
 class CampaignDetail(views.CampaignDetailView):
-    """The announcement, its themes with each theme's pledge figures, and the latest progress."""
+    """The campaign at a glance (state, current phase, key figures), its themes with each
+    theme's pledge figures, and the latest progress; the full announcement is a page of its own.
+    """
+
+    def get_queryset(self):
+        # Whether a leaderboard has anything to show, read with the campaign (no query of its
+        # own): the link is offered only once a scoring round is published.
+        published = ScoringRound.objects.published().filter(campaign=OuterRef("pk"))
+        return super().get_queryset().annotate(has_leaderboard=Exists(published))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -41,6 +41,15 @@ class CampaignSitemap(PortalSitemap):
         return Campaign.objects.public().only("slug").order_by("pk")
 
 
+class AnnouncementSitemap(CampaignSitemap):
+    """The full text of each campaign's announcement, a page of its own."""
+
+    priority = 0.7
+
+    def location(self, item: Campaign) -> str:
+        return reverse("campaign:announcement", kwargs={"slug": item.slug})
+
+
 class ThemeSitemap(PortalSitemap):
     changefreq = "weekly"
     priority = 0.8
@@ -65,6 +74,7 @@ class UnitSitemap(PortalSitemap):
 SITEMAPS: dict[str, type[Sitemap]] = {
     "pages": PageSitemap,
     "campaigns": CampaignSitemap,
+    "announcements": AnnouncementSitemap,
     "themes": ThemeSitemap,
     "units": UnitSitemap,
     # --- news: published commendations and the honour boards -------------------------------

@@ -17,6 +17,11 @@ campaign_patterns = (
         path("", views.CampaignListView.as_view(), name="list"),
         # Composed in campaign.pages: the announcement with its pledge figures.
         path("<slug:slug>/", pages.campaign_detail, name="detail"),
+        path(
+            "<slug:slug>/announcement/",
+            views.CampaignAnnouncementView.as_view(),
+            name="announcement",
+        ),
         path("<slug:slug>/themes/<int:number>/", pages.theme_detail, name="theme"),
     ],
     "campaign",

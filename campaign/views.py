@@ -33,7 +33,21 @@ class CampaignDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["themes"] = self.object.themes.all()
         context["documents"] = self.object.legal_documents.order_by("campaigndocument__position")
-        context["timeline"] = phase_timeline(self.object.phases.all(), timezone.localdate())
+        context["today"] = timezone.localdate()
+        context["timeline"] = phase_timeline(self.object.phases.all(), context["today"])
+        return context
+
+
+class CampaignAnnouncementView(DetailView):
+    """The announcement's full text with its source and legal basis, printable; the campaign
+    page keeps only the summary, so its phases, figures and themes come first."""
+
+    queryset = Campaign.objects.public()
+    template_name = "campaign/campaign_announcement.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["documents"] = self.object.legal_documents.order_by("campaigndocument__position")
         return context
 
 

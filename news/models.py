@@ -28,6 +28,11 @@ PHOTO_RENDITIONS = {
 }
 
 
+def _stored(file) -> bool:
+    """A file field that names a file which is still in its storage."""
+    return bool(file) and file.storage.exists(file.name)
+
+
 class HonoreeKind(models.TextChoices):
     PERSON = "person", _("Person")
     COLLECTIVE = "collective", _("Collective")
@@ -375,12 +380,21 @@ class Commendation(models.Model):
             "campaign:theme", kwargs={"slug": self.campaign.slug, "number": self.theme.number}
         )
 
-    @property
-    def show_photo(self) -> bool:
+    def _photo_allowed(self) -> bool:
         """A photo of a named person is shown only with their consent."""
-        return bool(self.photo_card) and (
-            self.photo_consent or self.honoree_kind == HonoreeKind.COLLECTIVE
-        )
+        return self.photo_consent or self.honoree_kind == HonoreeKind.COLLECTIVE
+
+    @cached_property
+    def show_photo(self) -> bool:
+        """Whether the card photo (lists, the honour board, feeds, share previews) is shown.
+        A file gone from storage (removed by hand, a restore without media) shows the
+        placeholder instead of a broken image."""
+        return self._photo_allowed() and _stored(self.photo_card)
+
+    @cached_property
+    def show_detail_photo(self) -> bool:
+        """Whether the article's whole photo is shown (see show_photo)."""
+        return self._photo_allowed() and _stored(self.photo_detail)
 
     @cached_property
     def body_html(self) -> SafeString:

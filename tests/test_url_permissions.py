@@ -59,6 +59,11 @@ TABLE = {
     "home": (lambda w: "/", EVERYONE, EVERYONE),
     "campaign:list": (lambda w: "/campaigns/", EVERYONE, row(*[405] * 7)),
     "campaign:detail": (lambda w: w.campaign.get_absolute_url(), EVERYONE, row(*[405] * 7)),
+    "campaign:announcement": (
+        lambda w: reverse("campaign:announcement", args=[w.campaign.slug]),
+        EVERYONE,
+        row(*[405] * 7),
+    ),
     "campaign:theme": (lambda w: w.theme.get_absolute_url(), EVERYONE, EVERYONE),
     "units:list": (lambda w: "/units/", EVERYONE, row(*[405] * 7)),
     "units:detail": (lambda w: w.unit_a.get_absolute_url(), EVERYONE, EVERYONE),
@@ -468,7 +473,8 @@ def test_every_post_without_a_csrf_token_is_refused(world, role):
         n: c for n, c in accepted.items() if n not in not_allowed
     }
     assert not_allowed <= {
-        "campaign:list", "campaign:detail", "units:list", "news:list", "news:detail",
+        "campaign:list", "campaign:detail", "campaign:announcement", "units:list", "news:list",
+        "news:detail",
         "password_change_done", "password_reset_done", "password_reset_complete",
         "news:nomination-list", "news:nomination-detail", "logout",
     }  # fmt: skip

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_campaign, make_user
+from tests.factories import make_campaign, make_round, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +15,7 @@ def header(response) -> str:
 
 def test_the_current_section_is_marked_and_the_leaderboard_is_on_the_campaign_page(client):
     campaign = make_campaign()
+    make_round(campaign=campaign)  # the link is offered once a round is published
     response = client.get(reverse("campaign:detail", args=[campaign.slug]))
     nav = header(response)
     assert f'href="{reverse("campaign:list")}" aria-current="page"' in nav

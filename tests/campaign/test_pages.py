@@ -80,12 +80,13 @@ def test_unprefixed_urls_stay_vietnamese_whatever_the_browser_asks(client, fixtu
     assert '<html lang="vi">' in html
 
 
-def test_campaign_page_has_the_full_announcement(client, fixture_campaign):
-    html = client.get(f"/campaigns/{SLUG}/").content.decode()
+def test_announcement_page_has_the_full_text_source_and_legal_basis(client, fixture_campaign):
+    html = client.get(f"/campaigns/{SLUG}/announcement/").content.decode()
     assert "Nguồn: VP Sở – SCT" in html
     assert "mở chuyên trang, chuyên mục về biểu dương gương điển hình" in html
     assert "Kế hoạch 187/KH-SCT ngày 25 tháng 01 năm 2022" in html
-    en = client.get(f"/en/campaigns/{SLUG}/").content.decode()
+    assert "3082/QĐ-BCT" in html  # the legal basis
+    en = client.get(f"/en/campaigns/{SLUG}/announcement/").content.decode()
     assert "Source: Office of the Department" in en
 
 

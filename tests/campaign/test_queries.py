@@ -18,7 +18,11 @@ BUDGETS = {
     # campaign, current campaign (footer), themes, legal documents, + pledge figures per theme
     # and per branch (campaign.rollups: every unit's parent, pledges by unit and theme),
     # latest pledges, + the campaign's phases (the timeline)
+    # (whether a scoring round is published is read with the campaign: no query of its own)
     f"/campaigns/{SLUG}/": 8,
+    # campaign, legal documents, footer campaign
+    f"/campaigns/{SLUG}/announcement/": 3,
+    f"/en/campaigns/{SLUG}/announcement/": 3,
     # theme with campaign, sibling themes, footer campaign, + pledge figures (the rollup's two
     # queries), pledge count (the page of pledges itself is one more query once there are any:
     # tests/pledges/test_queries.py) + the theme's commendations

@@ -63,9 +63,12 @@ def test_visitor_reads_the_announcement_in_english(checks):
     expect(page.get_by_role("heading", level=2, name="Emulation themes")).to_be_visible()
     page.get_by_role("link", name="Read the announcement").click()
     checks.check("campaign-en")
+    expect(page.get_by_role("heading", level=2, name="Emulation themes")).to_be_visible()
+    page.get_by_role("link", name="Read the full announcement").click()
+    checks.check("announcement-en")
     expect(page.get_by_role("main").get_by_text("Source: Office of the Department")).to_be_visible()
     page.get_by_role("link", name="Tiếng Việt").click()
-    checks.check("campaign")
+    checks.check("announcement")
     expect(page.get_by_role("main").get_by_text("Nguồn: VP Sở – SCT")).to_be_visible()
     page.get_by_role("link", name="Đơn vị", exact=True).click()
     checks.check("unit-list")
@@ -99,3 +102,20 @@ def test_visitor_on_a_phone(phone_checks, public_content):
     phone_checks.screenshot("news-list")
     phone_checks.visit(f"/honour-board/{public_content['theme'].campaign.slug}/")
     phone_checks.screenshot("honour-board")
+
+
+def test_visitor_on_a_phone_reaches_the_full_announcement_in_one_click(phone_checks):
+    page = phone_checks.page
+    phone_checks.visit(
+        "/campaigns/nganh-cong-thuong-doan-ket-phong-chong-covid-19/", name="campaign-phone"
+    )
+    # The campaign's state and its themes come before the long text, on the first screens.
+    expect(page.get_by_role("heading", level=2, name="Đã kết thúc")).to_be_visible()
+    expect(page.get_by_text("Phong trào đã kết thúc ngày 31/12/2022.")).to_be_visible()
+    phone_checks.screenshot("campaign")
+    page.get_by_role("link", name="Đọc toàn văn thông báo phát động").click()
+    phone_checks.check("announcement")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Phong trào thi đua đặc biệt")
+    expect(page.get_by_role("main").get_by_text("Nguồn: VP Sở – SCT")).to_be_visible()
+    expect(page.get_by_role("button", name="In")).to_be_visible()  # shown by the page's script
+    phone_checks.screenshot("announcement")

@@ -33,6 +33,7 @@ def test_sitemap_lists_exactly_the_public_urls(client, campaign, unit):
 
     paths = ["/", "/campaigns/", "/units/", "/news/"]
     paths += [campaign.get_absolute_url(), reverse("news:honour-board", args=[campaign.slug])]
+    paths += [reverse("campaign:announcement", args=[campaign.slug])]
     paths += [t.get_absolute_url() for t in campaign.themes.all()]
     paths += [u.get_absolute_url() for u in (unit, *public.unit.__class__.objects.filter(
         is_active=True).exclude(pk=unit.pk))]  # fmt: skip

@@ -38,6 +38,7 @@ def urls(w) -> dict[str, str]:
         "home-en": "/en/",
         "campaigns": reverse("campaign:list"),
         "campaign": w.campaign.get_absolute_url(),
+        "announcement": reverse("campaign:announcement", args=[w.campaign.slug]),
         "theme": w.theme.get_absolute_url(),
         "theme-page-2": w.theme.get_absolute_url() + "?page=2",
         "units": reverse("units:list"),
@@ -56,8 +57,8 @@ def urls(w) -> dict[str, str]:
 
 
 PAGES = [
-    "home", "home-en", "campaigns", "campaign", "theme", "theme-page-2", "units", "unit",
-    "unit-en", "pledge", "news", "news-search", "news-detail", "honour-board", "feed-rss",
+    "home", "home-en", "campaigns", "campaign", "announcement", "theme", "theme-page-2", "units",
+    "unit", "unit-en", "pledge", "news", "news-search", "news-detail", "honour-board", "feed-rss",
     "feed-atom", "sitemap", "robots",
 ]  # fmt: skip
 

@@ -28,6 +28,7 @@ BUDGETS = {
     "home-en": (None, 4),
     "campaigns": (None, 3),
     "campaign": (None, 8),  # + the phases of the timeline
+    "announcement": (None, 3),
     "theme": (None, 8),
     "theme-page-3": (None, 8),
     "units": (None, 2),
@@ -41,7 +42,7 @@ BUDGETS = {
     "honour board": (None, 3),
     "feed-rss": (None, 1),
     "theme-feed-rss": (None, 2),
-    "sitemap": (None, 6),  # + the published scoring rounds (leaderboards)
+    "sitemap": (None, 7),  # + the published scoring rounds (leaderboards), + announcements
     # Logged in: the office's review queue and a pledge page; a head's workspace.
     "review queue": ("office", 6),
     "pledge (office)": ("office", 9),
@@ -69,6 +70,7 @@ def scale(django_db_setup, django_db_blocker):
             "home-en": "/en/",
             "campaigns": reverse("campaign:list"),
             "campaign": pages["campaign"],
+            "announcement": pages["campaign"] + "announcement/",
             "theme": theme_url,
             "theme-page-3": theme_url + "?page=3",
             "units": reverse("units:list"),
