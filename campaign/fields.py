@@ -1,16 +1,19 @@
 """Fields the apps share: long text with a length that is a rule, numbers typed in the reader's
 notation and official document numbers (model fields), and image uploads that run the one
-pipeline in campaign.images (form fields).
+pipeline in campaign.images (form fields); the date picker input.
 
 The model fields here record a plain Django field in migrations (see `deconstruct`): the
 columns are ordinary ones, so migrations never import this module and outlive it moving."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.formats import get_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
@@ -196,3 +199,31 @@ class MultipleImageField(ImageUploadField):
         if errors:
             raise ValidationError(errors)
         return processed
+
+
+class DatePickerInput(forms.DateInput):
+    """The browser's own date picker (`<input type="date">`), which sends and shows ISO dates.
+
+    A browser without a picker shows a text box, where the portal's dd/mm/yyyy is typed (the
+    locale's DATE_INPUT_FORMATS read both). A value sent back with other errors is shown in ISO
+    as well, so the picker does not empty a date typed as dd/mm/yyyy.
+    """
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            value = _parse_date(value) or value
+        return super().format_value(value)
+
+
+def _parse_date(text: str) -> dt.date | None:
+    for fmt in get_format("DATE_INPUT_FORMATS"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from campaign.fields import MultipleImageField
+from campaign.fields import DatePickerInput, MultipleImageField
 from campaign.models import Campaign
 from pledges.models import Evidence, Pledge, ProgressReport
 
@@ -30,11 +30,7 @@ class PledgeForm(forms.ModelForm):
         ]
         widgets = {
             "commitment": forms.Textarea(attrs={"rows": 5}),
-            # A text field in the portal's dd/mm/yyyy: a browser's date picker would show the
-            # browser's own format (mm/dd/yyyy in an English browser).
-            "due_on": forms.DateInput(
-                attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}, format="%d/%m/%Y"
-            ),
+            "due_on": DatePickerInput,
             "legal_documents": forms.CheckboxSelectMultiple,
         }
         # The target is read in the page's notation (campaign.numbers), whose message shows it.
@@ -52,9 +48,11 @@ class PledgeForm(forms.ModelForm):
         self.fields["legal_documents"].queryset = campaign.legal_documents.order_by(
             "campaigndocument__position"
         )
-        self.fields["due_on"].help_text = _(
-            "When the target is to be reached, as dd/mm/yyyy: from %(start)s to %(end)s."
-        ) % {
+        # The picker offers only the days the pledge's rule (Pledge.clean) accepts.
+        self.fields["due_on"].widget.attrs.update(
+            min=campaign.starts_on.isoformat(), max=campaign.ends_on.isoformat()
+        )
+        self.fields["due_on"].help_text = _("Within the campaign: from %(start)s to %(end)s.") % {
             "start": date_format(campaign.starts_on, "SHORT_DATE_FORMAT"),
             "end": date_format(campaign.ends_on, "SHORT_DATE_FORMAT"),
         }

@@ -223,6 +223,26 @@ def registration_closed_message(campaign: Campaign, today: dt.date) -> str:
     return text % dates
 
 
+def pledge_form_notices(campaign: Campaign, today: dt.date) -> list[str]:
+    """What a unit head must know before writing a pledge of `campaign` today: that every due
+    date the form accepts is already past, and why a pledge cannot be submitted now (the same
+    words as the refusal, registration_closed_message). Empty when the form can be used."""
+    notices = []
+    if campaign.ends_on < today:
+        notices.append(
+            _(
+                "This campaign ended on %(end)s. A pledge's due date must fall within the "
+                "campaign, so every date this form accepts is already past. Before writing a "
+                "pledge, contact the Office of the Department: it can extend the campaign or "
+                "tell you what to do."
+            )
+            % {"end": date_format(campaign.ends_on, "SHORT_DATE_FORMAT")}
+        )
+    if not campaign.registration_open(today):
+        notices.append(registration_closed_message(campaign, today))
+    return notices
+
+
 def _review_note(text: str) -> str:
     """The office's note or reason, checked by the review note's own rules (its length) before
     anything is locked or changed."""

@@ -13,7 +13,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -83,26 +84,76 @@ def pledge_create(request, unit: str, campaign: str):
     if request.method == "POST":
         form = PledgeForm(request.POST, campaign=campaign)
         if form.is_valid():
+            submit = _then_submit(request)
             try:
-                pledge = services.pledge_create(
-                    actor=request.user, campaign=campaign, unit=unit, **form.changes()
-                )
+                with transaction.atomic():
+                    pledge = services.pledge_create(
+                        actor=request.user, campaign=campaign, unit=unit, **form.changes()
+                    )
+                    refusal = _submit_saved(pledge, request.user) if submit else None
             except services.PledgeStateError as refused:
                 form.add_error(None, refused.message)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(
-                    request, _("The draft is saved. Submit it when it is ready for review.")
-                )
-                return redirect(pledge)
+                done = _("The draft is saved. Submit it when it is ready for review.")
+                return _saved(request, pledge, submit=submit, refusal=refusal, done=done)
     else:
         # The workspace links each theme's "Add a pledge" with ?theme=<number>; a value that is
         # not a theme's number (an edited or damaged link) shows the form with none chosen.
         number = _whole_number(request.GET.get("theme"))
         theme = campaign.themes.filter(number=number).first() if number is not None else None
         form = PledgeForm(campaign=campaign, initial={"theme": theme})
-    context = {"form": form, "unit": unit, "campaign": campaign}
+    return _form_page(request, form=form, unit=unit, campaign=campaign)
+
+
+# The value of the form's "Save and submit for review" button, beside "Save draft".
+SAVE_AND_SUBMIT = "submit"
+
+
+def _then_submit(request) -> bool:
+    return request.POST.get("then") == SAVE_AND_SUBMIT
+
+
+def _submit_saved(pledge: Pledge, actor) -> str | None:
+    """Submit a pledge just saved, in the save's transaction; why not, if it was refused.
+
+    The service's own transaction is a savepoint here: a refusal undoes the submission alone
+    and the saved draft stands.
+    """
+    try:
+        services.pledge_submit(pledge=pledge, actor=actor, version=pledge.version)
+    except services.PledgeStateError as refused:
+        return refused.message
+    return None
+
+
+def _saved(request, pledge: Pledge, *, submit: bool, refusal: str | None, done: str):
+    if not submit:
+        messages.success(request, done)
+        return redirect(pledge)
+    if refusal:
+        messages.warning(
+            request, _("The pledge is saved but not submitted. %(reason)s") % {"reason": refusal}
+        )
+        return redirect(pledge)
+    messages.success(
+        request, _("The pledge is saved and submitted. The office has been told by e-mail.")
+    )
+    return redirect("pledges:workspace")
+
+
+def _form_page(request, *, form: PledgeForm, campaign: Campaign, **context):
+    """The pledge form, with what the campaign's dates make impossible today said first."""
+    today = timezone.localdate()
+    prefetch_related_objects([campaign], "phases")
+    context.update(
+        form=form,
+        campaign=campaign,
+        notices=services.pledge_form_notices(campaign, today),
+        can_submit=campaign.registration_open(today),
+        save_and_submit=SAVE_AND_SUBMIT,
+    )
     return render(request, "pledges/pledge_form.html", context)
 
 
@@ -127,13 +178,16 @@ def pledge_update(request, pk: int):
     if request.method == "POST":
         form = PledgeForm(request.POST, instance=pledge, campaign=pledge.campaign)
         if form.is_valid():
+            submit = _then_submit(request)
             try:
-                services.pledge_update(
-                    pledge=pledge,
-                    actor=request.user,
-                    version=form.cleaned_data["version"] or 0,
-                    **form.changes(),
-                )
+                with transaction.atomic():
+                    current = services.pledge_update(
+                        pledge=pledge,
+                        actor=request.user,
+                        version=form.cleaned_data["version"] or 0,
+                        **form.changes(),
+                    )
+                    refusal = _submit_saved(current, request.user) if submit else None
             except services.StaleEditError as stale:
                 # Show the newer saved text beside the user's own, and let a second save
                 # (a deliberate one) go through.
@@ -157,18 +211,18 @@ def pledge_update(request, pk: int):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Your changes are saved."))
-                return redirect(pledge)
+                done = _("Your changes are saved.")
+                return _saved(request, pledge, submit=submit, refusal=refusal, done=done)
     else:
         form = PledgeForm(instance=pledge, campaign=pledge.campaign)
-    context = {
-        "form": form,
-        "pledge": pledge,
-        "unit": pledge.unit,
-        "campaign": pledge.campaign,
-        "saved": saved,
-    }
-    return render(request, "pledges/pledge_form.html", context)
+    return _form_page(
+        request,
+        form=form,
+        campaign=pledge.campaign,
+        pledge=pledge,
+        unit=pledge.unit,
+        saved=saved,
+    )
 
 
 @login_required

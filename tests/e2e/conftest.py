@@ -191,8 +191,11 @@ class Checks:
         self.check(name)
         return response
 
-    def check(self, name: str | None = None) -> None:
-        """Check the page the browser is on now; `name` identifies it for HTML validation."""
+    def check(self, name: str | None = None, *, as_shown: bool = False) -> None:
+        """Check the page the browser is on now; `name` identifies it for HTML validation.
+
+        `as_shown` validates the page as the browser holds it rather than fetched again: the
+        answer to a POST (a form sent back with errors) is not what a GET of its URL returns."""
         self.page.wait_for_load_state("load")
         errors, self.console_errors = self.console_errors, []
         assert errors == [], f"console errors or CSP violations on {self.page.url}: {errors}"
@@ -200,7 +203,7 @@ class Checks:
         self.assert_no_horizontal_scroll()
         if name and name not in Checks.validated:
             Checks.validated.add(name)
-            self.assert_valid_html(name)
+            self.assert_valid_html(name, as_shown=as_shown)
 
     def assert_accessible(self) -> None:
         result = self.page.evaluate(
@@ -219,8 +222,11 @@ class Checks:
         )
         assert overflow <= 0, f"{self.page.url} scrolls sideways by {overflow}px"
 
-    def assert_valid_html(self, name: str) -> None:
-        html = self.page.context.request.get(self.page.url).body()
+    def assert_valid_html(self, name: str, *, as_shown: bool = False) -> None:
+        if as_shown:
+            html = self.page.content().encode()
+        else:
+            html = self.page.context.request.get(self.page.url).body()
         request = urllib.request.Request(  # noqa: S310 - local checker
             self.vnu_url, data=html, headers={"Content-Type": "text/html; charset=utf-8"}
         )

@@ -137,8 +137,7 @@ def test_create_a_draft_citing_a_legal_document(client, world):
     )
     page = client.get(url + "?theme=2").content.decode()
     assert "128/KH-SCT" in page
-    assert 'placeholder="dd/mm/yyyy"' in page  # the portal's date format, not the browser's
-    assert "từ 25/03/2022 đến 31/12/2022" in page
+    assert "Trong thời gian phong trào: từ 25/03/2022 đến 31/12/2022" in page
     theme2 = fixture_campaign.themes.get(number=2)
     assert f'<option value="{theme2.pk}" selected>' in page
     data = form_data(world, theme=theme2.pk, legal_documents=[plan.pk], target_value="2,5")
