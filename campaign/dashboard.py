@@ -14,11 +14,13 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models import prefetch_related_objects
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaign import official, reports
+from campaign.inbox import office_inbox
 from campaign.models import Campaign, CampaignPhase, current_campaign
 from campaign.office import is_office
 from pledges.models import Pledge
@@ -51,8 +53,8 @@ def _context(request, campaign: Campaign, page: str, **extra) -> dict:
 
 @office_required
 def index(request):
-    """The dashboard of the campaign asked for, else of the current one (else the newest, draft
-    or not: the office may be preparing it)."""
+    """What waits for the office ("Việc cần xử lý"), for the campaign asked for, else the current
+    one (else the newest, draft or not: the office may be preparing it)."""
     slug = request.GET.get("campaign")
     campaigns = Campaign.objects.visible_to(request.user)
     campaign = (
@@ -62,7 +64,12 @@ def index(request):
     )
     if campaign is None:
         return render(request, "campaign/dashboard/no_campaign.html")
-    return redirect("office:matrix", slug=campaign.slug)
+    # The campaign's state and the panel's timeline both read its phases: fetched once.
+    prefetch_related_objects([campaign], "phases")
+    now = timezone.now()
+    inbox = office_inbox(request=request, campaign=campaign, now=now, today=timezone.localdate(now))
+    context = _context(request, campaign, "inbox", inbox=inbox)
+    return render(request, "campaign/dashboard/inbox.html", context)
 
 
 class MatrixFilterForm(forms.Form):

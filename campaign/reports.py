@@ -34,6 +34,9 @@ FLAGS = {
     WAITING: _("Waiting for review"),
     STALE: _("No progress"),
 }
+# Flags that ask the office to act; "no pledge" is the ordinary state of most cells, so the
+# matrix shows it as plain text and makes only these (and cells with pledges) stand out.
+ATTENTION = frozenset({WAITING, STALE})
 # What a pledge row needs on the dashboard; nothing else is read.
 MATRIX_FIELDS = (
     "id", "unit_id", "theme_id", "title", "status", "latest_percent", "latest_report_at",
@@ -54,6 +57,14 @@ class Cell:
     def flag_labels(self) -> list[tuple[str, str]]:
         return [(flag, FLAGS[flag]) for flag in self.flags]
 
+    @property
+    def attention_labels(self) -> list[tuple[str, str]]:
+        return [(flag, label) for flag, label in self.flag_labels if flag in ATTENTION]
+
+    @property
+    def has_no_pledge(self) -> bool:
+        return NO_PLEDGE in self.flags
+
 
 @dataclass
 class Row:
@@ -63,6 +74,10 @@ class Row:
     @property
     def flag_count(self) -> int:
         return sum(len(cell.flags) for cell in self.cells)
+
+    @property
+    def needs_attention(self) -> bool:
+        return any(cell.attention_labels for cell in self.cells)
 
 
 @dataclass

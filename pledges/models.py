@@ -30,6 +30,20 @@ from campaign.storage import get_private_storage
 from units.models import Unit
 
 
+def stale_condition(*, days: int, now: dt.datetime | None = None) -> Q:
+    """The rule of `PledgeQuerySet.stale()` as a condition, so a count can sit beside others in
+    one aggregate query (the office's inbox) without a second copy of the rule."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=days)
+    return Q(status=Pledge.Status.ACCEPTED) & (
+        Q(latest_report_at__lt=cutoff) | Q(latest_report_at__isnull=True, reviewed_at__lt=cutoff)
+    )
+
+
+def past_due_condition(today: dt.date) -> Q:
+    """The rule of `PledgeQuerySet.past_due()` as a condition (see `stale_condition`)."""
+    return Q(status=Pledge.Status.ACCEPTED, due_on__lt=today)
+
+
 class PledgeQuerySet(models.QuerySet):
     def public(self) -> PledgeQuerySet:
         """Accepted and completed pledges of launched campaigns and active units: anyone sees
@@ -71,11 +85,11 @@ class PledgeQuerySet(models.QuerySet):
     def stale(self, *, days: int, now: dt.datetime | None = None) -> PledgeQuerySet:
         """Accepted pledges with no progress report for more than `days` days (counted from
         their acceptance while they have none)."""
-        cutoff = (now or timezone.now()) - dt.timedelta(days=days)
-        return self.filter(status=Pledge.Status.ACCEPTED).filter(
-            Q(latest_report_at__lt=cutoff)
-            | Q(latest_report_at__isnull=True, reviewed_at__lt=cutoff)
-        )
+        return self.filter(stale_condition(days=days, now=now))
+
+    def past_due(self, today: dt.date) -> PledgeQuerySet:
+        """Accepted pledges whose due date has passed without being completed."""
+        return self.filter(past_due_condition(today))
 
     def waiting_review(self, *, days: int, now: dt.datetime | None = None) -> PledgeQuerySet:
         """Submitted pledges the office has not reviewed for more than `days` days."""
@@ -317,6 +331,13 @@ class Pledge(models.Model):
         cutoff = (now or timezone.now()) - dt.timedelta(days=days)
         since = self.latest_report_at or self.reviewed_at
         return since is not None and since < cutoff
+
+    def days_past_due(self, today: dt.date) -> int:
+        """The instance reading of `Pledge.objects.past_due()`: days since the due date, 0
+        when the pledge is not past due."""
+        if self.status != self.Status.ACCEPTED or self.due_on >= today:
+            return 0
+        return (today - self.due_on).days
 
     def is_waiting_review(self, *, days: int, now: dt.datetime | None = None) -> bool:
         """The instance reading of `Pledge.objects.waiting_review()`."""

@@ -182,10 +182,10 @@ TABLE = {
         SEEN_BY_A_AND_OFFICE,
     ),
     # --- the office dashboard
-    "office:index": (  # sends the office on to the current campaign's dashboard
+    "office:index": (  # what waits for the office, for the current campaign
         lambda w: reverse("office:index"),
-        row(LOGIN, 403, 403, 403, 403, REDIRECT, REDIRECT),
-        row(LOGIN, 403, 403, 403, 403, REDIRECT, REDIRECT),
+        OFFICE_ONLY,
+        OFFICE_ONLY,
     ),
     "office:matrix": (
         lambda w: reverse("office:matrix", args=[w.campaign.slug]),

@@ -30,6 +30,14 @@ def assert_header_on_one_line(page):
     assert page.evaluate(HEADER_HEIGHT) <= 72
 
 
+def waiting_pledge() -> None:
+    from campaign.models import Campaign
+    from pledges.models import Pledge
+    from tests.factories import make_pledge
+
+    make_pledge(campaign=Campaign.objects.first(), status=Pledge.Status.SUBMITTED)
+
+
 def test_header_fits_at_1280_px_for_a_visitor_a_unit_head_and_the_office(checks):
     page = checks.page
     page.set_viewport_size(DESKTOP)
@@ -74,9 +82,13 @@ def test_header_fits_at_1280_px_for_a_visitor_a_unit_head_and_the_office(checks)
     expect(header.get_by_role("link", name="Đăng nhập")).to_be_visible()
     expect(header.get_by_text("Nguyễn Văn An")).to_have_count(0)
 
+    waiting_pledge()  # so the office menu carries its badge while the header is measured
     checks.log_in("office")
     checks.visit("/", name="home-office")
     assert_header_on_one_line(page)
+    expect(header.locator("summary", has_text="Văn phòng Sở").locator(".nav-badge")).to_have_text(
+        "1"
+    )
     expect(header.get_by_text("Đơn vị của tôi")).to_have_count(0)
     expect(header.locator("summary", has_text="Võ Thị Đào")).to_be_visible()
     office = header.locator("summary", has_text="Văn phòng Sở")
@@ -92,6 +104,7 @@ def test_header_fits_at_1280_px_for_a_visitor_a_unit_head_and_the_office(checks)
     page.get_by_role("link", name="English").click()
     checks.check()
     assert_header_on_one_line(page)
+    expect(header.locator(".nav-badge")).to_have_count(2)  # on the menu and on its review entry
     page.screenshot(path=SCREENSHOTS.format("office-1280-en"))
 
 

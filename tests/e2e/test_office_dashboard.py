@@ -1,5 +1,6 @@
 """Journey 4: the office opens its dashboard before a review meeting, checks the flags, the
-statistics and the candidates, and opens the review report to print."""
+statistics and the candidates, and opens the review report to print. Journey 4b: the office
+works through its inbox ("Việc cần xử lý") until nothing waits."""
 
 from __future__ import annotations
 
@@ -60,6 +61,8 @@ def test_office_reviews_the_dashboard_and_prints_the_report(checks):
     checks.log_in("office")
     page.locator(".portal-header summary", has_text="Văn phòng Sở").click()
     page.get_by_role("link", name="Bảng điều hành").click()
+    checks.check("office-inbox")
+    page.get_by_role("link", name="Theo dõi đăng ký thi đua").click()
     checks.check("office-matrix")
     expect(page.get_by_role("heading", name="Đăng ký thi đua của các đơn vị theo từng nội dung"))
     row = page.get_by_role("row", name="Phòng Quản lý Thương mại")
@@ -94,3 +97,43 @@ def test_office_reviews_the_dashboard_and_prints_the_report(checks):
     expect(page.locator(".portal-header")).to_be_hidden()
     expect(page.locator(".report-toolbar")).to_be_hidden()
     checks.screenshot("office-report-print")
+
+
+def test_office_clears_its_inbox_and_the_badge_goes(checks):
+    from campaign.models import Campaign
+
+    campaign = Campaign.objects.get(slug=SLUG)
+    make_pledge(
+        campaign=campaign,
+        unit=Unit.objects.get(slug="phong-quan-ly-thuong-mai"),
+        theme=campaign.themes.get(number=1),
+        status=Pledge.Status.SUBMITTED,
+        title="Tuyên truyền phòng chống dịch",
+        submitted_at=timezone.now() - dt.timedelta(days=5),
+    )
+    page = checks.page
+    header = page.locator(".portal-header")
+    office_menu = header.locator("summary", has_text="Văn phòng Sở")
+    checks.log_in("office")
+    checks.visit("/office/", name="office-inbox-one-waiting")
+    expect(page.get_by_role("heading", name="Việc cần xử lý", level=2)).to_be_visible()
+    reviews = page.locator("section[aria-labelledby=inbox-reviews]")
+    expect(reviews.locator(".inbox-count")).to_have_text("1")
+    expect(reviews).to_contain_text("chờ 5 ngày")
+    expect(office_menu.locator(".nav-badge")).to_have_text("1")
+    expect(office_menu).to_contain_text("1 việc đang chờ")  # read out, not shown
+    checks.screenshot("office-inbox")
+
+    reviews.get_by_role("link", name="Xem tất cả (1)").click()
+    checks.check("review-queue-from-inbox")
+    page.get_by_role("link", name="Tuyên truyền phòng chống dịch").click()
+    checks.check()
+    page.get_by_role("button", name="Duyệt", exact=True).click()
+    checks.check()
+    expect(page.get_by_text("Đã duyệt “Tuyên truyền phòng chống dịch”")).to_be_visible()
+
+    checks.visit("/office/", name="office-inbox-empty")
+    expect(reviews.locator(".inbox-count")).to_have_text("0")
+    expect(reviews).to_contain_text("Không có cam kết nào chờ duyệt.")
+    expect(office_menu.locator(".nav-badge")).to_have_count(0)
+    expect(office_menu).not_to_contain_text("việc đang chờ")

@@ -43,9 +43,11 @@ BUDGETS = {
     "feed-rss": (None, 1),
     "theme-feed-rss": (None, 2),
     "sitemap": (None, 7),  # + the published scoring rounds (leaderboards), + announcements
-    # Logged in: the office's review queue and a pledge page; a head's workspace.
-    "review queue": ("office", 6),
-    "pledge (office)": ("office", 9),
+    # Logged in: the office's review queue, a pledge page and its inbox; a head's workspace.
+    # The office's pages count what waits for it once (the badges of its header menu).
+    "review queue": ("office", 7),
+    "pledge (office)": ("office", 10),
+    "office inbox": ("office", 10),  # the current campaign, shared with the footer
     "workspace": ("head", 7),
 }
 
@@ -88,6 +90,7 @@ def scale(django_db_setup, django_db_blocker):
             "theme-feed-rss": reverse("news:theme-feed-rss", args=theme_url.split("/")[2:5:2]),
             "sitemap": reverse("sitemap"),
             "review queue": reverse("pledges:review-queue"),
+            "office inbox": reverse("office:index"),
             "pledge (office)": pages["pledge"],
             "workspace": reverse("pledges:workspace"),
         }

@@ -79,9 +79,10 @@ BUDGETS = {
     ("detail", None): 5,
     # + session, user, "is it theirs", office membership
     ("detail", "head_a"): 9,
-    ("detail", "office"): 9,
-    # session, user, office membership, count, page, footer campaign
-    ("review-queue", "office"): 6,
+    # the same + what waits for the office (the badges of the header's office menu)
+    ("detail", "office"): 10,
+    # session, user, office membership, count, page, footer campaign, what waits for the office
+    ("review-queue", "office"): 7,
     # theme with campaign, sibling themes, footer, figures (campaign.rollups: every unit's
     # parent, pledges by unit and theme), count, page of pledges, the theme's commendations
     ("theme", None): 8,

@@ -180,3 +180,27 @@ def test_bad_filters_are_named_and_the_page_still_shows(client, world):
     html = response.content.decode()
     assert html.count("invalid-feedback") == 3
     assert "Phòng Quản lý Thương mại" in html  # the matrix falls back to every unit
+
+
+def test_only_the_exceptions_stand_out(client, world, settings):
+    """Cells without a pledge are the ordinary state: a muted dash read out as "no pledge",
+    never a coloured tag; the cell with a pledge and the one to act on stand out."""
+    t1, t2, *_ = world.themes
+    make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t1, status=S.ACCEPTED)
+    make_pledge(
+        campaign=world.campaign,
+        unit=world.unit_b,
+        theme=t2,
+        status=S.SUBMITTED,
+        submitted_at=ago(40),
+    )
+    settings.OFFICE_FLAG_DAYS = 30
+    client.force_login(world.office)
+    html = client.get(reverse("office:matrix", args=[world.campaign.slug])).content.decode()
+    assert "flag-no-pledge" not in html
+    cells = 4 * 4  # four units (the department, A, B and B's team) by four themes
+    assert html.count('<span class="matrix-none"><span aria-hidden="true">–</span>') == cells - 2
+    assert html.count('<span class="visually-hidden">Chưa có cam kết</span>') == cells - 2
+    assert html.count('class="matrix-cell matrix-cell-pledged"') == 1
+    assert html.count('class="matrix-cell matrix-cell-attention"') == 1
+    assert html.count('class="row-flagged"') == 1  # unit B's row alone: its pledge waits

@@ -88,6 +88,7 @@ def grow(world, total_units: int) -> None:
 def page(name: str, world) -> str:
     slug = world.campaign.slug
     return {
+        "inbox": reverse("office:index") + f"?campaign={slug}",
         "matrix": reverse("office:matrix", args=[slug]),
         "matrix-filtered": reverse("office:matrix", args=[slug])
         + "?unit=qlcn&status=accepted&flag=any&days=10",
@@ -98,23 +99,28 @@ def page(name: str, world) -> str:
     }[name]
 
 
-# Every page: session, user, office membership, the campaign, the footer's current campaign.
+# Every page: session, user, office membership, the campaign, the footer's current campaign, and
+# what waits for the office (one query: the badges of the header's office menu).
 # page -> exact number of queries, for the office admin
 BUDGETS = {
+    # + the campaign asked for, its phases, the campaign switcher, the queue counts (pledges and
+    # nominations in one query, shared with the menu's badges), the oldest pledges waiting,
+    # the campaign's overdue counts, the first pledges past due
+    "inbox": 11,
     # + the campaign switcher, the units (one tree), themes, the campaign's pledges
-    "matrix": 9,
-    "matrix-filtered": 9,
+    "matrix": 10,
+    "matrix-filtered": 10,
     # + the campaign switcher, pledges by status, figures by theme, themes, accepted pledges and
     # their reports (the weekly series), active units, participating units
-    "statistics": 13,
+    "statistics": 14,
     # + the campaign switcher, pledges completed with evidence, their photos with who reported
     # them, accepted nominations, their photos
-    "candidates": 10,
+    "candidates": 11,
     # + units, themes, pledges (the matrix and the theme sections), phases (the report's kind),
     # the statistics without themes (6), the candidates (4)
-    "report": 19,
+    "report": 20,
     # the same with the unit and its heads instead of the tree of units
-    "unit-report": 20,
+    "unit-report": 21,
 }
 
 
