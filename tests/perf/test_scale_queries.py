@@ -45,7 +45,7 @@ BUDGETS = {
     # Logged in: the office's review queue and a pledge page; a head's workspace.
     "review queue": ("office", 6),
     "pledge (office)": ("office", 9),
-    "workspace": ("head", 7),
+    "workspace": ("head", 8),  # + the campaigns' phases (the phase now and its deadline)
 }
 
 
