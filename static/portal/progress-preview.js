@@ -22,12 +22,14 @@ function read(text) {
 
 function update() {
   const value = read(input.value);
-  if (value === null) {
+  const target = Number(input.dataset.target);
+  // A whole target takes a whole amount: the server refuses 12,5 of 30, so no percent for it.
+  if (value === null || (Number.isInteger(target) && !Number.isInteger(value))) {
     output.hidden = true;
     return;
   }
   // The small epsilon keeps 0.29 × 100 from flooring to 28, as binary fractions would.
-  const ratio = (value * 100) / Number(input.dataset.target);
+  const ratio = (value * 100) / target;
   const percent = Math.min(100, Math.floor(ratio + 1e-9));
   output.textContent = output.dataset.template.replace("{percent}", percent);
   output.hidden = false;
