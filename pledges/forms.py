@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.formats import date_format
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format, get_format, number_format
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from campaign.fields import DatePickerInput, MultipleImageField
@@ -72,7 +75,44 @@ class SubmitForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class AchievedInput(forms.TextInput):
+    """The amount reached, with the target beside it: "[12] / 30 doanh nghiệp"."""
+
+    def __init__(self, *, pledge: Pledge, attrs=None):
+        super().__init__(attrs)
+        self.pledge = pledge
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        # What static/portal/progress-preview.js needs to show the percent as the head types.
+        context["widget"]["attrs"].update(
+            {
+                "data-target": str(self.pledge.target_number),
+                "data-decimal": get_format("DECIMAL_SEPARATOR"),
+                "data-thousands": get_format("THOUSAND_SEPARATOR"),
+            }
+        )
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        box = super().render(name, value, attrs, renderer)
+        field_id = (attrs or {}).get("id", "")
+        return format_html(
+            '<div class="input-group achieved-group">{}'
+            '<span class="input-group-text">/ {} {}</span></div>'
+            '<output class="achieved-preview" for="{}" data-template="{}" hidden></output>',
+            box,
+            number_format(self.pledge.target_number),
+            self.pledge.target_unit,
+            field_id,
+            gettext("Progress: %(percent)s%%") % {"percent": "{percent}"},
+        )
+
+
 class ProgressReportForm(forms.ModelForm):
+    """A report on `pledge`: the amount reached when its target counts something (the percent
+    is computed from it), else the percent itself."""
+
     final = forms.BooleanField(
         label=_("This is the final report: the target is reached"),
         required=False,
@@ -86,7 +126,7 @@ class ProgressReportForm(forms.ModelForm):
 
     class Meta:
         model = ProgressReport
-        fields = ["percent", "narrative"]
+        fields = ["percent", "achieved", "narrative"]
         widgets = {
             "narrative": forms.Textarea(attrs={"rows": 5}),
         }
@@ -96,10 +136,39 @@ class ProgressReportForm(forms.ModelForm):
                 "max_value": _("Progress is a percentage from 0 to 100."),
                 "invalid": _("Enter the progress as a whole number from 0 to 100."),
             },
+            "achieved": {
+                "min_value": _("The amount reached cannot be negative."),
+                "max_digits": _("This number is too large: check what you typed."),
+                "max_whole_digits": _("This number is too large: check what you typed."),
+            },
         }
+
+    def __init__(self, *args, pledge: Pledge, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pledge = pledge
+        if pledge.is_counted:
+            del self.fields["percent"]
+            field = self.fields["achieved"]
+            field.required = True
+            field.label = _("Achieved")
+            field.help_text = _(
+                "How many %(unit)s are reached so far; the target is %(target)s. The progress "
+                "(%%) is worked out from it, rounded down."
+            ) % {"unit": pledge.target_unit, "target": number_format(pledge.target_number)}
+            field.widget = AchievedInput(pledge=pledge, attrs=field.widget.attrs)
+            if pledge.is_whole_target:
+                field.widget.attrs["inputmode"] = "numeric"
+        else:
+            del self.fields["achieved"]
 
     def clean(self):
         cleaned = super().clean()
+        achieved = cleaned.get("achieved")
+        if "achieved" in self.fields and achieved is not None:
+            try:
+                cleaned["percent"] = self.pledge.percent_of(achieved)
+            except ValidationError as error:
+                self.add_error("achieved", error)
         percent = cleaned.get("percent")
         final = cleaned.get("final")
         if percent == 100 and not final:

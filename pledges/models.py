@@ -7,8 +7,9 @@ all go through them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,7 +28,12 @@ from campaign.models import Campaign, LegalDocument, Theme
 from campaign.numbers import plain
 from campaign.office import is_office
 from campaign.storage import get_private_storage
+from campaign.text import search_key
 from units.models import Unit
+
+# A target measured in percent ("% cán bộ được tiêm", "staff vaccinated (percent)"): its
+# progress is the percent itself, so nothing is counted against it.
+_PERCENT_WORDS = re.compile(r"\b(phan tram|percent|percentage)\b")
 
 
 def stale_condition(*, days: int, now: dt.datetime | None = None) -> Q:
@@ -339,6 +345,10 @@ class Pledge(models.Model):
             return 0
         return (today - self.due_on).days
 
+    def is_overdue(self, *, today: dt.date | None = None) -> bool:
+        """Accepted, so not completed, and its due date has passed."""
+        return self.days_past_due(today or timezone.localdate()) > 0
+
     def is_waiting_review(self, *, days: int, now: dt.datetime | None = None) -> bool:
         """The instance reading of `Pledge.objects.waiting_review()`."""
         cutoff = (now or timezone.now()) - dt.timedelta(days=days)
@@ -347,6 +357,38 @@ class Pledge(models.Model):
             and self.submitted_at is not None
             and self.submitted_at < cutoff
         )
+
+    @property
+    def is_counted(self) -> bool:
+        """Whether progress is reported as the amount reached ("12 / 30 doanh nghiệp") and the
+        percent computed from it, rather than typed: the target counts something, not a
+        percentage."""
+        unit = self.target_unit or ""
+        return (
+            bool(self.target_value)
+            and "%" not in unit
+            and not _PERCENT_WORDS.search(search_key(unit))
+        )
+
+    @property
+    def is_whole_target(self) -> bool:
+        """A target of whole things (30 doanh nghiệp): the amount reached is whole too."""
+        return self.target_value == self.target_value.to_integral_value()
+
+    def percent_of(self, achieved: Decimal) -> int:
+        """How far `achieved` goes towards the target, in whole percent: rounded down, so 100 %
+        means the target is really reached, and capped at 100 when it is passed (the amount
+        itself is kept on the report). ValidationError for an amount the target cannot have."""
+        if achieved < 0:
+            raise ValidationError(_("The amount reached cannot be negative."), code="negative")
+        if self.is_whole_target and achieved != achieved.to_integral_value():
+            raise ValidationError(
+                _("Enter a whole number: the target is %(target)s %(unit)s."),
+                code="whole",
+                params={"target": self.target_number, "unit": self.target_unit},
+            )
+        ratio = Decimal(achieved) * 100 / self.target_value
+        return min(100, int(ratio.to_integral_value(rounding=ROUND_FLOOR)))
 
     @property
     def target_number(self) -> Decimal:
@@ -380,6 +422,20 @@ class ProgressReport(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("How far the target is reached, from 0 to 100."),
     )
+    # Kept as typed for targets that count something (12 of 30 enterprises); the percent above
+    # is computed from it, and stays what lists, charts and the open data read.
+    achieved = NumberDecimalField(
+        _("achieved"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_(
+            "The amount reached so far, in what the target counts (e.g. 12 of 30 enterprises); "
+            "empty when progress is reported as a percentage."
+        ),
+    )
     narrative = BoundedTextField(
         _("report"), max_length=4000, help_text=_("What was done since the last report.")
     )
@@ -405,6 +461,11 @@ class ProgressReport(models.Model):
                 name="progressreport_percent_range",
                 violation_error_message=_("Progress is a percentage from 0 to 100."),
             ),
+            models.CheckConstraint(
+                condition=Q(achieved__isnull=True) | Q(achieved__gte=0),
+                name="progressreport_achieved_not_negative",
+                violation_error_message=_("The amount reached cannot be negative."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -419,6 +480,11 @@ class ProgressReport(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError(_("Progress reports are never deleted; add a new report instead."))
+
+    @property
+    def achieved_number(self) -> Decimal | None:
+        """The amount reached without trailing zeros (12, not 12.00), as the target is shown."""
+        return None if self.achieved is None else plain(self.achieved)
 
 
 def evidence_path(instance, filename: str) -> str:

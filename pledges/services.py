@@ -296,12 +296,17 @@ def progress_report_record(
     *,
     pledge: Pledge,
     actor,
-    percent: int,
     narrative: str,
+    percent: int | None = None,
+    achieved: Decimal | None = None,
     images: Sequence[ProcessedImage] = (),
 ) -> ProgressReport:
     """Append a progress report with its evidence; the pledge's latest percent follows the
-    newest report, and a report of 100 % completes the pledge."""
+    newest report, and a report of 100 % completes the pledge.
+
+    A pledge whose target counts something (`Pledge.is_counted`) is reported by the amount
+    `achieved`, and its percent is computed from it here; a percentage target by `percent`.
+    """
     if len(images) > 5:
         raise ValidationError({"images": _("You can attach at most 5 photos.")})
     with transaction.atomic():
@@ -309,10 +314,11 @@ def progress_report_record(
         if not current.is_reportable:
             raise _refuse("report", current)
         _authorize(current, Pledge.objects.reportable_by(actor))
+        percent = _report_percent(current, percent=percent, achieved=achieved)
         # Taken after the lock: concurrent reports get their times in the order they commit.
         report = ProgressReport(
-            pledge=current, percent=percent, narrative=narrative, reported_by=actor,
-            reported_at=timezone.now(),
+            pledge=current, percent=percent, achieved=achieved, narrative=narrative,
+            reported_by=actor, reported_at=timezone.now(),
         )  # fmt: skip
         report.full_clean()
         report._history_user = actor
@@ -338,6 +344,26 @@ def progress_report_record(
             current.completed_at = newest.reported_at
         _save(current, actor, f"report {percent}%")
     return report
+
+
+def _report_percent(pledge: Pledge, *, percent: int | None, achieved: Decimal | None) -> int:
+    """The percent a report records: computed from the amount reached when the target counts
+    something, else the one given. Refuses an amount the target cannot have, before anything
+    is written."""
+    if achieved is None:
+        # A percent given outright (a percentage target; a script or an import) is kept as
+        # given; the report form always sends the amount for a target that counts.
+        if percent is None:
+            raise ValidationError({"percent": _("Enter the progress in percent.")})
+        return percent
+    if not pledge.is_counted:
+        raise ValidationError(
+            {"achieved": _("This target is a percentage: report the progress in percent.")}
+        )
+    try:
+        return pledge.percent_of(achieved)
+    except ValidationError as error:
+        raise ValidationError({"achieved": error.error_list}) from None
 
 
 def pledges_remind_stale(*, days: int, today: dt.date | None = None) -> int:

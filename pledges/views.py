@@ -9,6 +9,7 @@ pledge in between, the user gets a clear message with their text kept instead of
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,11 +23,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 
 from campaign.files import UPLOAD_CSP, upload_response
-from campaign.models import Campaign, Theme
+from campaign.models import Campaign, CampaignState, Theme, phase_timeline
 from campaign.office import is_office
 from pledges import services
 from pledges.forms import PledgeForm, ProgressReportForm, ReviewForm, SubmitForm
 from pledges.models import Evidence, Pledge, ProgressReport
+from pledges.todo import tasks_for
 from units.models import Unit
 
 RELATED = ("campaign", "unit", "theme__campaign")
@@ -44,12 +46,13 @@ def start(request):
 
 @login_required
 def workspace(request):
-    """For each unit the user leads and each active campaign: the themes and the unit's pledges
-    under each, with what can be done now. A fixed number of queries."""
+    """For each active campaign: its phase now and what waits for the user across the units they
+    lead; then for each unit, the themes and the unit's pledges under each, with what can be
+    done now. A fixed number of queries, however many units and pledges."""
     units = list(Unit.objects.led_by(request.user).active().order_by("position", "name"))
-    campaigns = list(Campaign.objects.active())
+    campaigns = list(Campaign.objects.active().prefetch_related("phases"))
     themes = list(Theme.objects.filter(campaign__in=campaigns).order_by("campaign_id", "number"))
-    pledges = (
+    pledges = list(
         Pledge.objects.managed_by(request.user)
         .filter(unit__in=units, campaign__in=campaigns)
         .order_by("pk")
@@ -57,6 +60,24 @@ def workspace(request):
     by_cell: dict[tuple[int, int], list[Pledge]] = {}
     for pledge in pledges:
         by_cell.setdefault((pledge.unit_id, pledge.theme_id), []).append(pledge)
+    now = timezone.now()
+    tasks = tasks_for(pledges, now=now, stale_days=settings.PLEDGE_STALE_DAYS)
+    unit_names = {unit.pk: unit.name for unit in units}
+    today = timezone.localdate(now)
+    overview = [
+        {
+            "campaign": campaign,
+            "ended": campaign.state_on(today) == CampaignState.ENDED,
+            "end": campaign.span()[1],
+            "deadline": phase_timeline(campaign.phases.all(), today).next_deadline,
+            "tasks": [
+                {"task": task, "unit_name": unit_names[task.pledge.unit_id]}
+                for task in tasks
+                if task.pledge.campaign_id == campaign.pk
+            ],
+        }
+        for campaign in campaigns
+    ]
     grid = [
         {
             "unit": unit,
@@ -74,7 +95,13 @@ def workspace(request):
         }
         for unit in units
     ]
-    return render(request, "pledges/workspace.html", {"grid": grid})
+    context = {
+        "grid": grid,
+        "overview": overview if units else [],
+        "several_units": len(units) > 1,
+        "stale_days": settings.PLEDGE_STALE_DAYS,
+    }
+    return render(request, "pledges/workspace.html", context)
 
 
 @login_required
@@ -281,13 +308,14 @@ def pledge_submit(request, pk: int):
 def progress_report_create(request, pk: int):
     pledge = _own_pledge(request, pk, Pledge.objects.reportable_by(request.user))
     if request.method == "POST":
-        form = ProgressReportForm(request.POST, request.FILES)
+        form = ProgressReportForm(request.POST, request.FILES, pledge=pledge)
         if form.is_valid():
             try:
                 services.progress_report_record(
                     pledge=pledge,
                     actor=request.user,
                     percent=form.cleaned_data["percent"],
+                    achieved=form.cleaned_data.get("achieved"),
                     narrative=form.cleaned_data["narrative"],
                     images=form.cleaned_data["images"],
                 )
@@ -301,8 +329,14 @@ def progress_report_create(request, pk: int):
                 messages.success(request, _("The progress report is recorded."))
                 return redirect(pledge)
     else:
-        form = ProgressReportForm(initial={"percent": pledge.latest_percent})
+        form = ProgressReportForm(initial=_latest_progress(pledge), pledge=pledge)
     return render(request, "pledges/progressreport_form.html", {"form": form, "pledge": pledge})
+
+
+def _latest_progress(pledge: Pledge) -> dict:
+    """The newest report's figures, to start the next report from."""
+    latest = pledge.reports.order_by("-reported_at", "-pk").only("achieved").first()
+    return {"percent": pledge.latest_percent, "achieved": latest.achieved if latest else None}
 
 
 def _timeline():

@@ -107,6 +107,8 @@ def pledge(obj, absolute: Absolute) -> dict:
         "reports": [
             {
                 "percent": report.percent,
+                # The amount reached, in the target's measure; null when reported in percent.
+                "achieved": number(report.achieved),
                 "reported_at": moment(report.reported_at),
                 "narrative": report.narrative,
                 "evidence": [

@@ -59,8 +59,10 @@ def test_unit_head_pledge_from_draft_to_public_progress(checks):
 
     office_decides(checks, pledge, accept=False, reason="Ghi rõ thời hạn từng đợt hỗ trợ.")
     checks.log_in("head1")
-    expect(page.get_by_text("Ghi rõ thời hạn từng đợt hỗ trợ.")).to_be_visible()
-    page.get_by_role("link", name="Sửa").first.click()
+    # The to-do list leads with the returned pledge, its reason and the one action to take.
+    todo = page.locator(".task-list")
+    expect(todo.get_by_text("Ghi rõ thời hạn từng đợt hỗ trợ.")).to_be_visible()
+    todo.get_by_role("link", name="Sửa và gửi lại").click()
     checks.check()
     page.get_by_label("Nội dung cam kết").fill(
         "Phòng hướng dẫn doanh nghiệp đưa sản phẩm lên sàn, mỗi quý 10 doanh nghiệp."
@@ -72,9 +74,9 @@ def test_unit_head_pledge_from_draft_to_public_progress(checks):
 
     office_decides(checks, pledge, accept=True)
     checks.log_in("head1")
-    page.get_by_role("link", name="Báo cáo tiến độ").first.click()
+    page.locator(".task-list").get_by_role("link", name="Báo cáo tiến độ").click()
     checks.check("progress-form")
-    page.get_by_label("Tiến độ (%)").fill("40")
+    page.get_by_role("textbox", name="Đã đạt").fill("12")
     page.get_by_label("Nội dung báo cáo").fill("Đã hỗ trợ 12 doanh nghiệp lên sàn.")
     page.get_by_label("Ảnh minh chứng").set_input_files(FILES / "evidence.jpg")
     page.get_by_role("button", name="Gửi báo cáo").click()
@@ -84,6 +86,7 @@ def test_unit_head_pledge_from_draft_to_public_progress(checks):
     expect(page.get_by_text("Đã hỗ trợ 12 doanh nghiệp lên sàn.")).to_be_visible()
     expect(page.locator("main img").first).to_be_visible()
     checks.screenshot("pledge-detail")
+    expect(page.get_by_text("12/30 doanh nghiệp bán hàng trực tuyến (40%)")).to_be_visible()
     pledge.refresh_from_db()
     assert pledge.latest_percent == 40
 
@@ -130,11 +133,18 @@ def test_unit_head_on_a_phone(phone_checks, public_content):
     phone_checks.screenshot("pledge-form")
     pledge = public_content["pledge"]
     phone_checks.visit(f"/workspace/pledges/{pledge.pk}/report/")
-    page.get_by_label("Tiến độ (%)").fill("55")
+    # The target counts enterprises: the head types how many, beside the target, and the page
+    # works the percent out as they type (the server does it again).
+    expect(page.get_by_text("/ 30 doanh nghiệp", exact=True)).to_be_visible()
+    page.get_by_role("textbox", name="Đã đạt").fill("12")
+    expect(page.locator("output.achieved-preview")).to_have_text("Tiến độ: 40%")
     page.get_by_label("Nội dung báo cáo").fill("Thêm 5 doanh nghiệp lên sàn.")
     page.get_by_label("Ảnh minh chứng").set_input_files(FILES / "evidence.jpg")
+    phone_checks.screenshot("progress-form-amount")
     page.get_by_role("button", name="Gửi báo cáo").click()
     phone_checks.check()
+    expect(page.get_by_text("12/30 doanh nghiệp (40%)").first).to_be_visible()
     pledge.refresh_from_db()
-    assert pledge.latest_percent == 55
+    assert pledge.latest_percent == 40
+    assert pledge.reports.latest().achieved == 12
     phone_checks.screenshot("pledge-after-report")

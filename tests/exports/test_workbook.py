@@ -214,14 +214,16 @@ def test_reports_nominations_and_commendations(office, data):
     reports = book["Báo cáo tiến độ"]
     assert headers(reports) == [
         "Mã số", "Mã cam kết", "Cam kết", "Đơn vị", "Nội dung thi đua", "Tiến độ (%)",
+        "Đã đạt", "Chỉ tiêu", "Đơn vị tính",
         "Nội dung báo cáo", "Người báo cáo", "Thời điểm báo cáo", "Ảnh minh chứng",
     ]  # fmt: skip
     by_text = rows_by(reports, "Nội dung báo cáo")
     photo_row = by_text["Đã tiêm 60% công chức."]
     assert photo_row[5].value == pytest.approx(0.6) and photo_row[5].number_format == "0%"
-    assert photo_row[7].value == "Nguyễn Văn An"
-    assert photo_row[8].number_format == "dd/mm/yyyy hh:mm"
-    assert photo_row[9].value == 1
+    assert photo_row[6].value is None  # reported in percent: no amount
+    assert photo_row[10].value == "Nguyễn Văn An"
+    assert photo_row[11].number_format == "dd/mm/yyyy hh:mm"
+    assert photo_row[12].value == 1
 
     nominations = book["Đề xuất khen thưởng"]
     row = dict(zip(headers(nominations), next(nominations.iter_rows(min_row=2)), strict=True))

@@ -48,7 +48,7 @@ BUDGETS = {
     "review queue": ("office", 7),
     "pledge (office)": ("office", 10),
     "office inbox": ("office", 10),  # the current campaign, shared with the footer
-    "workspace": ("head", 7),
+    "workspace": ("head", 8),  # + the campaigns' phases (the phase now and its deadline)
 }
 
 

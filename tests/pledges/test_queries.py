@@ -72,8 +72,9 @@ def page(name: str, world, pledge) -> str:
 
 # (page, who) -> exact number of queries
 BUDGETS = {
-    # session, user, units, active campaigns, their themes, the units' pledges, footer campaign
-    ("workspace", "head_a"): 7,
+    # session, user, units, active campaigns, their phases (the phase now and its deadline),
+    # their themes, the units' pledges (the to-do list is built from them), footer campaign
+    ("workspace", "head_a"): 8,
     # pledge with campaign/unit/theme/people, reports with authors, their photos, legal
     # documents, footer campaign
     ("detail", None): 5,
