@@ -3,6 +3,10 @@
 Templates draw the chart from these numbers with plain SVG elements and CSS classes (no script,
 no inline style: the Content-Security-Policy allows neither), and a data table beside it carries
 the same figures for screen readers and for print.
+
+The plot is drawn in a `viewBox` stretched to the box's width, but the labels are not: they sit
+outside it, placed by shares of the width, so their text keeps its CSS size on a phone instead of
+shrinking with the drawing.
 """
 
 from __future__ import annotations
@@ -40,9 +44,18 @@ class LineChart:
     def view_box(self) -> str:
         return f"0 0 {self.width} {self.height}"
 
+    def share(self, x: float) -> float:
+        """`x` as a percentage of the chart's width, where a label is placed."""
+        return round(100 * x / self.width, 2)
+
     @property
     def y_label_x(self) -> float:
-        return self.left - 6
+        return self.share(self.left - 8)
+
+    @property
+    def x_labels(self) -> list[Tick]:
+        """The x ticks placed by shares of the width."""
+        return [Tick(self.share(tick.at), tick.label) for tick in self.x_ticks]
 
     @property
     def x_label_y(self) -> float:
@@ -67,7 +80,9 @@ def line_chart(
     x value under the axis."""
     if not points:
         raise ValueError("a chart needs at least one point")
-    left, top, right, bottom = 48.0, 12.0, width - 16.0, height - 32.0
+    # Margins in shares of the width: room for "100%" left of the plot and for half a date right
+    # of it, even on a phone, where the width is about 340 px.
+    left, top, right, bottom = width * 0.125, 12.0, width * 0.94, height - 32.0
     plot_w, plot_h = right - left, bottom - top
     n = len(points)
 

@@ -90,6 +90,15 @@ class CommendationFilterForm(forms.Form):
             queryset = queryset.search(data["q"])
         return queryset
 
+    @property
+    def filters_given(self) -> int:
+        """How many filters besides the search words are in use (an invalid one is ignored, as
+        `filter` ignores it): the count on the folded panel."""
+        if not self.is_bound:
+            return 0
+        self.is_valid()
+        return sum(1 for name in self.fields if name != "q" and self.cleaned_data.get(name))
+
     def active_query(self) -> str:
         """The given filters as a query string, for pagination links."""
         if not self.is_bound:

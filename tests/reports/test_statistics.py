@@ -145,24 +145,30 @@ def test_no_accepted_pledge_means_no_chart(world):
 def test_the_chart_is_plain_svg_with_its_table(client, figures):
     client.force_login(figures.office)
     html = client.get(reverse("office:statistics", args=[figures.campaign.slug])).content.decode()
-    assert '<svg class="line-chart" viewBox="0 0 640 260" role="img"' in html
+    # The labels' SVG has no viewBox, so a narrow screen does not shrink their text; only the
+    # plot inside it is stretched.
+    assert '<svg class="line-chart" height="260" role="img"' in html
+    assert 'viewBox="0 0 640 260" preserveAspectRatio="none"' in html
     assert "<script" not in html.split("<main", 1)[1].split("</main>", 1)[0]
     assert "style=" not in html
     # Coordinates stay in the dot notation SVG needs, whatever the page's language.
-    assert 'points="48.0,' in html and ",," not in html.split('points="', 1)[1].split('"', 1)[0]
+    assert 'points="80.0,' in html and ",," not in html.split('points="', 1)[1].split('"', 1)[0]
     assert "04/04–10/04/2022" in html and "26,7%" in html  # the table, in Vietnamese format
     assert "50%" in html  # participation
 
 
 def test_line_chart_geometry():
     chart = line_chart([(1, 0), (2, 50), (3, 100)], label=str, width=200, height=132)
-    # plot area: x 48..184, y 12..100
-    assert chart.line == "48.0,100.0 116.0,56.0 184.0,12.0"
-    assert chart.area == "M48.0,100.0 L48.0,100.0 L116.0,56.0 L184.0,12.0 L184.0,100.0 Z"
+    # plot area: x 25..188 (12.5% to 94% of the width), y 12..100
+    assert chart.line == "25.0,100.0 106.5,56.0 188.0,12.0"
+    assert chart.area == "M25.0,100.0 L25.0,100.0 L106.5,56.0 L188.0,12.0 L188.0,100.0 Z"
     assert [t.label for t in chart.y_ticks] == ["0%", "25%", "50%", "75%", "100%"]
     assert [t.label for t in chart.x_ticks] == ["1", "2", "3"]
+    # Labels are placed by shares of the width, which the box stretches to.
+    assert [t.at for t in chart.x_labels] == [12.5, 53.25, 94.0]
+    assert chart.y_label_x == 8.5
     single = line_chart([(1, 30)], label=str, width=200, height=132)
-    assert single.line == "116.0,73.6"
+    assert single.line == "106.5,73.6"
     many = line_chart([(i, 10) for i in range(100)], label=str)
     assert len(many.x_ticks) <= 9 and many.dots == []
 
