@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format, get_format, number_format
@@ -7,9 +9,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from campaign.fields import DatePickerInput, MultipleImageField
+from campaign.fields import DateBoxesField, MultipleImageField, example_note
 from campaign.models import Campaign
 from pledges.models import Evidence, Pledge, ProgressReport
+
+
+def example_date(campaign: Campaign) -> dt.date:
+    """The last day of the month halfway through the campaign: inside it, and with a day above
+    12, so that it cannot be read month first."""
+    middle = campaign.starts_on + (campaign.ends_on - campaign.starts_on) / 2
+    next_month = (middle.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return min(next_month - dt.timedelta(days=1), campaign.ends_on)
 
 
 class PledgeForm(forms.ModelForm):
@@ -22,6 +32,7 @@ class PledgeForm(forms.ModelForm):
 
     class Meta:
         model = Pledge
+        field_classes = {"due_on": DateBoxesField}
         fields = [
             "theme",
             "title",
@@ -33,13 +44,11 @@ class PledgeForm(forms.ModelForm):
         ]
         widgets = {
             "commitment": forms.Textarea(attrs={"rows": 5}),
-            "due_on": DatePickerInput,
             "legal_documents": forms.CheckboxSelectMultiple,
         }
         # The target is read in the page's notation (campaign.numbers), whose message shows it.
         error_messages = {
             "target_value": {"min_value": _("Enter a target greater than zero.")},
-            "due_on": {"invalid": _("Enter the due date as dd/mm/yyyy.")},
         }
 
     def __init__(self, *args, campaign: Campaign, **kwargs):
@@ -51,14 +60,12 @@ class PledgeForm(forms.ModelForm):
         self.fields["legal_documents"].queryset = campaign.legal_documents.order_by(
             "campaigndocument__position"
         )
-        # The picker offers only the days the pledge's rule (Pledge.clean) accepts.
-        self.fields["due_on"].widget.attrs.update(
-            min=campaign.starts_on.isoformat(), max=campaign.ends_on.isoformat()
-        )
-        self.fields["due_on"].help_text = _("Within the campaign: from %(start)s to %(end)s.") % {
+        # The days the pledge's rule (Pledge.clean) accepts, and a date of them to copy.
+        within = _("Within the campaign: from %(start)s to %(end)s.") % {
             "start": date_format(campaign.starts_on, "SHORT_DATE_FORMAT"),
             "end": date_format(campaign.ends_on, "SHORT_DATE_FORMAT"),
         }
+        self.fields["due_on"].help_text = f"{within} {example_note(example_date(campaign))}"
         self.fields["target_value"].label = _("Target (number)")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version

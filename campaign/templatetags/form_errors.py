@@ -23,7 +23,17 @@ class SummaryItem:
 def field_anchor(field: forms.BoundField) -> str:
     """The id a summary link lands on: the field's own input, or the first of its inputs when
     the widget draws several (checkboxes, radios), whose label names no input. Empty when the
-    widget draws no input at all (a list of choices that is empty)."""
+    widget draws no input at all (a list of choices that is empty).
+
+    A widget made of several inputs (a MultiWidget: the day, month and year boxes) numbers
+    their ids after the field's; the link lands on the first one at fault where the widget
+    can tell (`first_wrong_index`), else on the first one."""
+    widget = field.field.widget
+    if isinstance(widget, forms.MultiWidget) and field.auto_id:
+        index = (
+            widget.first_wrong_index(field.value()) if hasattr(widget, "first_wrong_index") else 0
+        )
+        return f"{field.auto_id}_{index}"
     if field.id_for_label:
         return field.id_for_label
     first = next(iter(field.subwidgets), None)
@@ -41,7 +51,11 @@ def summary_items(form: forms.BaseForm) -> list[SummaryItem]:
             items += [SummaryItem(str(message)) for message in field.errors]
             continue
         anchor, label = field_anchor(field), str(field.label or "")
-        items += [SummaryItem(str(message), anchor, label) for message in field.errors]
+        items += [
+            # "Due date: Due date must include a month" would say the label twice.
+            SummaryItem(str(message), anchor, "" if str(message).startswith(label) else label)
+            for message in field.errors
+        ]
     return items
 
 

@@ -53,7 +53,14 @@ CASES = {
         "head",
         lambda c, w: reverse("pledges:create", args=[w.unit.slug, w.campaign.slug]),
         {"due_on": "31/02/2022"},
-        ["id_theme", "id_title", "id_commitment", "id_target_value", "id_target_unit", "id_due_on"],
+        [
+            "id_theme",
+            "id_title",
+            "id_commitment",
+            "id_target_value",
+            "id_target_unit",
+            "id_due_on_0",
+        ],
     ),
     "progress report": (
         "head",

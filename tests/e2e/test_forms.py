@@ -36,7 +36,13 @@ def reset_link() -> str:
 
 # form -> (who logs in, the page, what to type into which field, the button that sends)
 FORMS = {
-    "pledge": ("head1", lambda: "/workspace/", {}, "Lưu bản nháp"),
+    # A due date without its month: the summary leads to the month box.
+    "pledge": (
+        "head1",
+        lambda: "/workspace/",
+        {"#id_due_on_0": "30", "#id_due_on_2": "2022"},
+        "Lưu bản nháp",
+    ),
     "progress-report": (
         "head1",
         lambda: f"/workspace/pledges/{accepted_pledge().pk}/report/",
@@ -78,6 +84,11 @@ def test_a_form_sent_wrong_opens_with_a_summary_that_leads_to_its_fields(checks,
     expect(summary).to_be_focused()
     expect(summary.get_by_role("heading")).to_have_text("Có lỗi cần sửa")
     checks.check(f"form-errors-{name}", as_shown=True)
+    if name == "pledge":
+        expect(summary.get_by_role("link", name="Thời hạn phải có tháng.")).to_have_attribute(
+            "href", "#id_due_on_1"
+        )
+        expect(page.locator("#id_due_on_0")).to_have_value("30")
     links = summary.get_by_role("link")
     assert links.count() >= 1
     for i in range(links.count()):

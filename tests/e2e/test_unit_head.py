@@ -26,7 +26,10 @@ def write_and_submit_pledge(checks) -> Pledge:
     )
     page.get_by_label("Chỉ tiêu (con số)").fill("30")
     page.get_by_label("Đơn vị tính của chỉ tiêu").fill("doanh nghiệp bán hàng trực tuyến")
-    page.get_by_label("Thời hạn").fill("2022-09-30")  # the date picker takes ISO
+    boxes = page.get_by_role("group", name="Thời hạn")
+    boxes.get_by_label("Ngày").fill("30")
+    boxes.get_by_label("Tháng").fill("9")
+    boxes.get_by_label("Năm").fill("2022")
     page.get_by_label("128/KH-SCT").check()
     page.get_by_role("button", name="Lưu bản nháp").click()
     checks.check()

@@ -1,9 +1,10 @@
-"""The pledge form as a unit head meets it: a date picker bounded by the campaign, "save and
+"""The pledge form as a unit head meets it: the due date in day, month and year boxes, "save and
 submit" in one step, and what the campaign's dates make impossible said before any typing."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -43,26 +44,136 @@ def running_campaign(world):
     return campaign
 
 
-def test_the_due_date_is_a_date_picker_bounded_by_the_campaign(client, world):
+def boxes(html: str) -> list[tuple[str, bool]]:
+    """Each date box's value and whether it is marked wrong, in the order shown."""
+    found = []
+    for i in range(3):
+        [tag] = re.findall(rf'<input[^>]*name="due_on_{i}"[^>]*>', html)
+        value = re.search(r'value="([^"]*)"', tag)
+        found.append((value.group(1) if value else "", "is-invalid" in tag))
+    return found
+
+
+def summary(html: str) -> str:
+    return re.search(r'<div class="error-summary.*?</div>', html, re.S).group(0)
+
+
+def post_date(client, world, day="", month="", year="", **changes):
+    data = {k: v for k, v in form_data(world, **changes).items() if k != "due_on"}
+    data.update(due_on_0=day, due_on_1=month, due_on_2=year)
+    return client.post(create_url(world), data)
+
+
+def test_the_due_date_is_day_month_and_year_boxes_with_the_range_and_an_example(client, world):
     client.force_login(world.head_a)
     html = client.get(create_url(world)).content.decode()
-    assert 'type="date"' in html
-    assert 'min="2022-03-25"' in html and 'max="2022-12-31"' in html
-    assert "Trong thời gian phong trào: từ 25/03/2022 đến 31/12/2022" in html
+    assert 'type="date"' not in html
+    fieldset = re.search(r'<fieldset aria-describedby="([^"]*)">\s*<legend[^>]*>\s*Thời hạn', html)
+    assert "id_due_on_helptext" in fieldset.group(1).split()
+    for i, label in enumerate(["Ngày", "Tháng", "Năm"]):
+        assert (
+            f'<label class="form-label date-boxes-label" for="id_due_on_{i}">{label}</label>'
+            in html
+        )
+        [tag] = re.findall(rf'<input[^>]*id="id_due_on_{i}"[^>]*>', html)
+        assert 'inputmode="numeric"' in tag and f"date-box-{4 if i == 2 else 2}" in tag
+    hint = "Trong thời gian phong trào: từ 25/03/2022 đến 31/12/2022. Ví dụ: 31/08/2022."
+    assert f'<div id="id_due_on_helptext" class="form-text">{hint}</div>' in html
+    english = client.get("/en" + create_url(world)).content.decode()
+    assert ">Day</label>" in english and ">Year</label>" in english
+    assert "For example, 31/08/2022." in english
+
+
+def test_a_saved_due_date_shows_in_the_boxes(client, world):
     pledge = make_pledge(campaign=world.campaign, unit=world.unit_a, due_on=dt.date(2022, 9, 30))
-    html = client.get(reverse("pledges:update", args=[pledge.pk])).content.decode()
-    assert 'value="2022-09-30"' in html  # ISO, as the picker reads it
-    # What the picker sends, and what is typed where a browser has no picker.
-    for sent in ("2022-09-30", "30/09/2022"):
-        client.post(create_url(world), form_data(world, due_on=sent, title=sent))
-        assert Pledge.objects.get(title=sent).due_on == dt.date(2022, 9, 30)
-
-
-def test_a_typed_date_sent_back_with_another_error_stays_in_the_picker(client, world):
     client.force_login(world.head_a)
-    response = client.post(create_url(world), form_data(world, due_on="30/09/2022", title=""))
+    html = client.get(reverse("pledges:update", args=[pledge.pk])).content.decode()
+    assert boxes(html) == [("30", False), ("09", False), ("2022", False)]
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "due_on"),
+    [
+        ("30", "09", "2022", dt.date(2022, 9, 30)),
+        ("30", "9", "2022", dt.date(2022, 9, 30)),  # leading zeros optional
+        (" 1 ", "4", "2022", dt.date(2022, 4, 1)),
+        ("01", "04", "2022", dt.date(2022, 4, 1)),
+        ("30/09/2022", "", "", dt.date(2022, 9, 30)),  # a whole date pasted into the day box
+        ("1/4/2022", "", "", dt.date(2022, 4, 1)),
+        ("30 / 09 / 2022", "", "", dt.date(2022, 9, 30)),
+    ],
+)
+def test_the_date_typed_in_the_boxes_is_saved(client, world, day, month, year, due_on):
+    client.force_login(world.head_a)
+    response = post_date(client, world, day, month, year)
+    assert response.status_code == 302
+    assert Pledge.objects.get().due_on == due_on
+
+
+def test_a_page_drawn_before_the_boxes_still_sends_its_date(client, world):
+    """A form left open in a tab over the upgrade sends one `due_on`: read as if pasted."""
+    client.force_login(world.head_a)
+    html = client.post(create_url(world), form_data(world, due_on="31/02/2022")).content.decode()
+    assert "Ngày 31/02/2022 không tồn tại." in html
+    assert boxes(html) == [("31/02/2022", True), ("", False), ("", False)]
+    client.post(create_url(world), form_data(world, due_on="30/09/2022"))
+    assert Pledge.objects.get().due_on == dt.date(2022, 9, 30)
+
+
+WITHIN = "Thời hạn phải nằm trong thời gian của phong trào, từ 25/03/2022 đến 31/12/2022."
+WHOLE = (
+    "Hãy viết cả ngày theo dạng dd/mm/yyyy (ngày/tháng/năm), hoặc ghi ngày, tháng, năm vào từng ô."
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message", "wrong"),
+    [
+        (("", "", ""), "Thời hạn phải có đủ ngày, tháng và năm.", [0, 1, 2]),
+        (("30", "", "2022"), "Thời hạn phải có tháng.", [1]),
+        (("", "", "2022"), "Thời hạn phải có ngày và tháng.", [0, 1]),
+        (("30", "09", ""), "Thời hạn phải có năm.", [2]),
+        (("32", "09", "2022"), "Ngày phải là số từ 1 đến 31.", [0]),
+        (("3O", "09", "2022"), "Ngày phải là số từ 1 đến 31.", [0]),
+        (("30", "13", "2022"), "Tháng phải là số từ 1 đến 12.", [1]),
+        (("30", "09", "22"), "Năm phải có đủ 4 chữ số.", [2]),
+        (("31", "02", "2022"), "Ngày 31/02/2022 không tồn tại.", [0, 1, 2]),
+        (("31/2/2022", "", ""), "Ngày 31/02/2022 không tồn tại.", [0]),
+        (("30/09", "", ""), WHOLE, [0]),
+        (("01", "01", "2023"), WITHIN, [0, 1, 2]),
+    ],
+)
+def test_a_wrong_date_says_what_is_wrong_marks_its_boxes_and_keeps_what_was_typed(
+    client, world, typed, message, wrong
+):
+    client.force_login(world.head_a)
+    response = post_date(client, world, *typed)
     assert response.status_code == 200
-    assert 'value="2022-09-30"' in response.content.decode()
+    assert not Pledge.objects.exists()
+    html = response.content.decode()
+    assert boxes(html) == [(value, i in wrong) for i, value in enumerate(typed)]
+    # Said under the boxes, inside the fieldset that the legend names.
+    feedback = re.search(
+        r'<div id="id_due_on_error" class="invalid-feedback">(.*?)</div>', html, re.S
+    )
+    assert f"<strong>{message}</strong>" in feedback.group(1)
+    # The summary's link lands on the first box to correct, and says the label once.
+    assert f'<a href="#id_due_on_{wrong[0]}" class="alert-link">' in summary(html)
+    assert "Thời hạn: Thời hạn" not in summary(html)
+
+
+def test_the_english_page_says_the_same_in_english(client, world):
+    client.force_login(world.head_a)
+    data = {k: v for k, v in form_data(world).items() if k != "due_on"}
+    html = client.post("/en" + create_url(world), {**data, "due_on_0": "30", "due_on_2": "2022"})
+    assert "Due date must include a month." in html.content.decode()
+
+
+def test_the_date_typed_stays_in_its_boxes_when_another_field_is_wrong(client, world):
+    client.force_login(world.head_a)
+    html = post_date(client, world, "30", "9", "2022", title="").content.decode()
+    assert boxes(html) == [("30", False), ("9", False), ("2022", False)]
+    assert 'href="#id_title"' in summary(html) and "id_due_on" not in summary(html)
 
 
 def test_save_and_submit_sends_a_new_pledge_to_the_office(

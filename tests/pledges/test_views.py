@@ -157,7 +157,7 @@ def test_create_a_draft_citing_a_legal_document(client, world):
     ("changes", "field", "message"),
     [
         ({"due_on": "01/01/2023"}, "due_on", "từ 25/03/2022 đến 31/12/2022"),
-        ({"due_on": "31/02/2022"}, "due_on", "dd/mm/yyyy"),
+        ({"due_on": "31/02/2022"}, "due_on", "Ngày 31/02/2022 không tồn tại"),
         ({"target_value": "0"}, "target_value", "lớn hơn 0"),
         ({"target_value": "ba mươi"}, "target_value", "theo cách viết 1.234,5 hoặc 2.500"),
         ({"target_value": "2.5"}, "target_value", "dấu “,” đứng trước phần thập phân"),
