@@ -7,6 +7,7 @@ stored as it was written. The editor's scripts and styles come from the package'
 
 from __future__ import annotations
 
+from django import forms
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from news.sanitize import ALLOWED_TAGS, URL_SCHEMES
@@ -57,6 +58,11 @@ def editor_extensions() -> dict:
 class BodyEditor(AdminProseEditorWidget):
     """The body's textarea, turned into the visual editor by the package's script. Without
     JavaScript it stays a textarea of HTML, which the sanitiser cleans as before."""
+
+    @property
+    def media(self):
+        # Names the editing area and translates the toolbar (static/portal/admin-prose-editor.js).
+        return super().media + forms.Media(js=["portal/admin-prose-editor.js"])
 
     def __init__(self, attrs=None):
         super().__init__(
