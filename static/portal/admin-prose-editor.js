@@ -9,7 +9,7 @@
     var textarea = event.detail.textarea;
     var wrapper = textarea.closest(".prose-editor") || textarea.parentElement;
     var label = document.querySelector('label[for="' + textarea.id + '"]');
-    var area = wrapper.querySelector(".ProseMirror");
+    var area = wrapper.querySelector(".tiptap[contenteditable]");
     if (area && label) {
       area.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
     }

@@ -23,7 +23,7 @@ def pick_autocomplete(page, field: str, text: str) -> None:
 def write_body(page, first: str, bold: str, items: list[str]) -> None:
     """Write the commendation body in its visual editor as an office admin does: a paragraph
     with one word made bold from the toolbar, then a bulleted list from the toolbar."""
-    editor = page.locator(".prose-editor .ProseMirror")
+    editor = page.get_by_role("textbox", name="Nội dung", exact=True)
     editor.click()
     page.keyboard.type(f"{first} ")
     page.locator(".prose-menubar__button[title='bold']").click()
