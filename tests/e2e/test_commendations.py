@@ -26,12 +26,12 @@ def write_body(page, first: str, bold: str, items: list[str]) -> None:
     editor = page.get_by_role("textbox", name="Nội dung", exact=True)
     editor.click()
     page.keyboard.type(f"{first} ")
-    page.locator(".prose-menubar__button[title='bold']").click()
+    page.get_by_role("button", name="Chữ đậm", exact=True).click()
     page.keyboard.type(bold)
-    page.locator(".prose-menubar__button[title='bold']").click()
+    page.get_by_role("button", name="Chữ đậm", exact=True).click()
     page.keyboard.type(".")
     page.keyboard.press("Enter")
-    page.locator(".prose-menubar__button[title='bullet list']").click()
+    page.get_by_role("button", name="Danh sách gạch đầu dòng", exact=True).click()
     for n, item in enumerate(items):
         if n:
             page.keyboard.press("Enter")
