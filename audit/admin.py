@@ -1,11 +1,13 @@
 from django.contrib import admin
 
 from audit.models import Event
+from campaign.admin_widgets import truncated_column
 
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["at", "action", "username", "object_repr", "ip_address"]
+    list_display = ["at", "action", "username", "object_repr_short", "ip_address"]
+    object_repr_short = truncated_column(Event, "object_repr")
     list_filter = ["action", "at", "object_type"]
     search_fields = ["username", "object_repr", "detail", "ip_address"]
     date_hierarchy = "at"
