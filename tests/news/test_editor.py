@@ -95,3 +95,24 @@ def test_a_seeded_body_reads_on_the_public_page_as_before(client, campaign, unit
     commendation.refresh_from_db()
     assert commendation.body == stored
     assert stored in client.get(commendation.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_table_with_merged_cells_reads_on_the_public_page_as_written(client, campaign, unit):
+    from tests.factories import make_commendation
+
+    # What the editor writes after "Gộp ô": a heading over two columns, a unit over two rows.
+    written = (
+        '<table><tbody><tr><th colspan="2"><p>Kết quả</p></th></tr>'
+        '<tr><td rowspan="2"><p>Phòng Quản lý Thương mại</p></td><td><p>12 doanh nghiệp</p></td>'
+        "</tr><tr><td><p>30 sản phẩm</p></td></tr></tbody></table>"
+    )
+    commendation = make_commendation(campaign=campaign, unit=unit, body=written)
+    commendation.refresh_from_db()
+    assert commendation.body == written
+    page = client.get(commendation.get_absolute_url()).content.decode()
+    assert written in page
+    # Only the spans are kept on a cell: no style, no handler.
+    pasted = '<td colspan="2" onclick="x()" style="width:9em" class="c">a</td>'
+    table = "<table><tbody><tr>{}</tr></tbody></table>"
+    assert sanitize_html(table.format(pasted)) == table.format('<td colspan="2">a</td>')
