@@ -42,7 +42,7 @@ class AutocompleteMixin:
 # A change list's long text (a commendation's title, a pledge's, an audit event's object) is cut
 # here so that it reads on at most three lines at 1280 px, beside the columns static/portal/
 # admin.css gives it; the whole text stays in the cell's title.
-SHORT_TEXT_LENGTH = 90
+SHORT_TEXT_LENGTH = 80
 
 
 def short_text(text: str, length: int = SHORT_TEXT_LENGTH) -> str:

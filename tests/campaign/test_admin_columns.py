@@ -116,7 +116,7 @@ def test_the_column_keeps_the_fields_heading_and_sorts_by_it(office):
 def test_the_cut_falls_between_words():
     cut = short_text(LONG)
     assert cut == (
-        "Đồng chí Đặng Thị Lan, chuyên viên Phòng Quản lý Thương mại, đã hỗ trợ 12 doanh nghiệp…"
+        "Đồng chí Đặng Thị Lan, chuyên viên Phòng Quản lý Thương mại, đã hỗ trợ 12 doanh…"
     )
     assert short_text(SHORT) == SHORT
     # A text without a space to cut at is cut inside it.
