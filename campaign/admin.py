@@ -9,11 +9,6 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from campaign.admin_widgets import AutocompleteMixin
 from campaign.models import Campaign, CampaignDocument, CampaignPhase, LegalDocument, Theme
-from campaign.office import OFFICE_LABEL
-
-admin.site.site_header = _("Emulation portal – office")
-admin.site.site_title = _("Emulation portal")
-admin.site.index_title = OFFICE_LABEL
 
 
 def _out_of_range_dates_are_bad_filters(method, errors):

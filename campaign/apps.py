@@ -1,5 +1,6 @@
 from axes import apps as axes_apps
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,3 +29,12 @@ class AxesConfig(axes_apps.AppConfig):
         from campaign import admin_text
 
         admin_text.name_axes_records()
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the office's own site (campaign/admin_site.py) as `admin.site`, so
+    every app's registrations land on it. Listed in INSTALLED_APPS in place of
+    "django.contrib.admin"; not the default of this module."""
+
+    default = False
+    default_site = "campaign.admin_site.PortalAdminSite"

@@ -47,7 +47,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
-    "django.contrib.admin",
+    # The admin with the office's own site: the day's work first (campaign/admin_site.py).
+    "campaign.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_include_bootstrap",
     "simple_history",
+    # The commendation body's visual editor (news/editor.py): its scripts and styles.
+    "django_prose_editor",
     # django-axes under a name the office reads in its own language (campaign/apps.py).
     "campaign.apps.AxesConfig",
     "campaign",
@@ -262,6 +265,16 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
+}
+# The admin's pages only (campaign/admin_site.py): the commendation body's editor loads its
+# modules through an import map, an inline <script type="importmap"> that Django's admin prints
+# with the request's nonce; and the editor's core (tiptap) puts its few base rules in a <style>
+# of its own, allowed by their hash (tests/news/test_editor.py checks it against the installed
+# editor). Public pages keep the policy above, without a nonce, so they stay cacheable whole.
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from campaign.admin_history import ReadOnlyHistoryMixin
 from campaign.admin_text import HistoryValuesMixin
-from campaign.admin_widgets import AutocompleteMixin
+from campaign.admin_widgets import AutocompleteMixin, truncated_column
 from news.forms import CommendationAdminForm, DeclineForm
 from news.models import Commendation, CommendationForm, Nomination, NominationImage
 from news.services import nomination_accept, nomination_decline
@@ -74,8 +74,8 @@ class CommendationAdmin(
 ):
     form = CommendationAdminForm
     list_display = [
-        "title",
-        "honoree_name",
+        "title_short",
+        "honoree_name_short",
         "status",
         "publish_at",
         "is_published",
@@ -84,6 +84,8 @@ class CommendationAdmin(
         "form",
         "preview_link",
     ]
+    title_short = truncated_column(Commendation, "title")
+    honoree_name_short = truncated_column(Commendation, "honoree_name")
     list_filter = [
         PublishTimeFilter,
         "status",
@@ -260,7 +262,10 @@ class NominationImageInline(admin.TabularInline):
 class NominationAdmin(ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin):
     """The office's queue: read a nomination, then accept it into a draft or decline it."""
 
-    list_display = ["honoree_name", "honoree_kind", "unit", "theme", "status", "created_at"]
+    list_display = [
+        "honoree_name_short", "honoree_kind", "unit", "theme", "status", "created_at",
+    ]  # fmt: skip
+    honoree_name_short = truncated_column(Nomination, "honoree_name")
     list_filter = ["status", "unit", "theme"]
     list_select_related = ["unit", "theme"]
     search_fields = ["honoree_name", "achievements", "unit__name_vi"]

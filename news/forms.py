@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from campaign.fields import ImageUploadField, MultipleImageField
 from campaign.forms import VersionedModelForm
 from campaign.models import Campaign, Theme
+from news.editor import BodyEditor
 from news.models import PHOTO_RENDITIONS, Commendation, CommendationForm, Nomination
-from news.widgets import RichTextarea
 from units.models import Unit
 
 EVIDENCE_RENDITIONS = {"thumb": (320, 240, False)}
@@ -202,7 +202,7 @@ class CommendationAdminForm(VersionedModelForm):
             "publish_at",
         ]
         widgets = {
-            "body": RichTextarea,
+            "body": BodyEditor,
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
         field_classes = {"form": TitleOrFormField}

@@ -41,7 +41,12 @@ ALLOWED_TAGS = frozenset(
         "td",
     }
 )
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
+# Merged table cells (rowspan, colspan) are what the body editor's table writes.
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "th": {"scope", "rowspan", "colspan"},
+    "td": {"rowspan", "colspan"},
+}
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Dropped together with everything inside them, not just unwrapped.
 DROP_WITH_CONTENT = frozenset(

@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from campaign.admin_history import ReadOnlyHistoryMixin
 from campaign.admin_text import HistoryValuesMixin
+from campaign.admin_widgets import truncated_column
 from pledges import services
 from pledges.forms import ReturnReasonForm
 from pledges.models import Evidence, Pledge, ProgressReport
@@ -74,8 +75,9 @@ class ProgressReportInline(ReadOnlyMixin, admin.TabularInline):
 @admin.register(Pledge)
 class PledgeAdmin(ReadOnlyMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin):
     list_display = [
-        "title", "unit", "theme", "status", "latest_percent", "due_on", "submitted_at",
+        "title_short", "unit", "theme", "status", "latest_percent", "due_on", "submitted_at",
     ]  # fmt: skip
+    title_short = truncated_column(Pledge, "title")
     list_filter = [StatusFilter, "campaign", "theme", "unit"]
     list_select_related = ["unit", "theme"]
     search_fields = ["title", "commitment", "unit__name_vi", "unit__short_name_vi"]
@@ -196,7 +198,8 @@ class EvidenceInline(ReadOnlyMixin, admin.TabularInline):
 class ProgressReportAdmin(
     ReadOnlyMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin
 ):
-    list_display = ["pledge", "percent", "reported_by", "reported_at"]
+    list_display = ["pledge_short", "percent", "reported_by", "reported_at"]
+    pledge_short = truncated_column(ProgressReport, "pledge")
     list_filter = ["reported_at", "pledge__campaign", "pledge__unit"]
     list_select_related = ["pledge", "reported_by"]
     search_fields = ["pledge__title", "narrative"]

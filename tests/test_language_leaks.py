@@ -197,6 +197,7 @@ def _admin_pages(w) -> dict[str, Rendering]:
         "admin login": _admin(anonymous, login),
         "admin login, sent empty": _admin(anonymous, login, "post", data={}),
         "admin index": _admin(client, reverse("admin:index")),
+        "admin system tables": _admin(client, reverse("admin:system")),
         "admin password change": _admin(client, reverse("admin:password_change")),
         "admin password change, sent empty": _admin(
             client, reverse("admin:password_change"), "post", data={}

@@ -284,6 +284,7 @@ WRITTEN_BY_THE_PORTAL = {
 FILTERED_BY_DEFAULT = {"news.nomination"}
 ADMIN_SITE_PAGES = {  # pages of the admin site itself, for any staff member
     "admin:index": "admin/",
+    "admin:system": "admin/system/",
     "admin:password_change": "admin/password_change/",
     "admin:password_change_done": "admin/password_change/done/",
     "admin:jsi18n": "admin/jsi18n/",

@@ -134,3 +134,15 @@ def test_every_workflow_step_leaves_one_row(fixture_campaign):
         ("head1", "news.nomination", "submit"),
         ("office", "news.nomination", "accept"),
     ]
+
+
+def test_the_trails_object_filter_lists_only_named_kinds(client):
+    client.force_login(make_user(office=True))
+    Event.objects.create(action=Event.Action.LOGIN, username="office")
+    Event.objects.create(
+        action=Event.Action.ADMIN_CHANGE, object_type="pledges.pledge", object_repr="Cam kết"
+    )
+    page = client.get(reverse("admin:audit_event_changelist")).content.decode()
+    assert 'href="?object_type=pledges.pledge"' in page
+    # A login is about no object: no filter link without text for it.
+    assert 'href="?object_type="' not in page

@@ -20,6 +20,26 @@ def pick_autocomplete(page, field: str, text: str) -> None:
     page.locator(".select2-results__option", has_text=text).first.click()
 
 
+def write_body(page, first: str, bold: str, items: list[str]) -> None:
+    """Write the commendation body in its visual editor as an office admin does: a paragraph
+    with one word made bold from the toolbar, then a bulleted list from the toolbar."""
+    editor = page.get_by_role("textbox", name="Nội dung", exact=True)
+    editor.click()
+    page.keyboard.type(f"{first} ")
+    page.get_by_role("button", name="Chữ đậm", exact=True).click()
+    page.keyboard.type(bold)
+    page.get_by_role("button", name="Chữ đậm", exact=True).click()
+    page.keyboard.type(".")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Danh sách gạch đầu dòng", exact=True).click()
+    for n, item in enumerate(items):
+        if n:
+            page.keyboard.press("Enter")
+        page.keyboard.type(item)
+    expect(editor.locator("strong")).to_have_text(bold)
+    expect(editor.locator("ul li")).to_have_count(len(items))
+
+
 def test_office_schedules_then_publishes_a_commendation_with_a_photo(checks):
     page = checks.page
     admin_login(checks)
@@ -29,9 +49,7 @@ def test_office_schedules_then_publishes_a_commendation_with_a_photo(checks):
         "Đồng chí Nguyễn Văn An tận tụy trong công tác phòng, chống dịch"
     )
     page.get_by_label("Tóm tắt:", exact=True).fill("Gương điển hình của Phòng Quản lý Thương mại.")
-    page.locator("#id_body").fill(
-        "<p>Anh đã <strong>tình nguyện</strong> tham gia tổ công tác.</p>"
-    )
+    write_body(page, "Anh đã", "tình nguyện", ["Tham gia tổ công tác.", "Hỗ trợ 12 doanh nghiệp."])
     page.get_by_label("Người được khen thưởng:", exact=True).fill("Nguyễn Văn An")
     page.get_by_label("Chức vụ:", exact=True).fill("Chuyên viên")
     pick_autocomplete(page, "unit", "Phòng Quản lý Thương mại")
@@ -72,6 +90,9 @@ def test_office_schedules_then_publishes_a_commendation_with_a_photo(checks):
     checks.check("news-detail")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Nguyễn Văn An")
     expect(page.locator("main").get_by_text("125/QĐ-SCT")).to_be_visible()
+    # What was written in the editor reads as written: the bold word and the list.
+    expect(page.locator("main strong", has_text="tình nguyện")).to_be_visible()
+    expect(page.locator("main ul li", has_text="Hỗ trợ 12 doanh nghiệp.")).to_be_visible()
     checks.screenshot("news-detail")
     feed = page.context.request.get(checks.url("/news/feeds/rss/")).text()
     assert "Nguyễn Văn An" in feed

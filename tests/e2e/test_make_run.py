@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from campaign.text import vi_slugify
 from tests.e2e.conftest import AXE, DEMO_PASSWORD, ROOT, Checks, free_port, wait_until_serving
-from tests.e2e.test_commendations import FILES, pick_autocomplete
+from tests.e2e.test_commendations import FILES, pick_autocomplete, write_body
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_office_publishes_a_photo_and_a_visitor_sees_it_everywhere(make_run_chec
     assert slug == "dong-chi-dang-thi-lan-ho-tro-doanh-nghiep-phong-chong-dich"
     expect(page.locator("#id_slug")).to_have_value(slug)
     page.get_by_label("Tóm tắt:", exact=True).fill("Gương điển hình của Phòng Quản lý Thương mại.")
-    page.locator("#id_body").fill("<p>Chị đã hỗ trợ 12 doanh nghiệp lên sàn.</p>")
+    write_body(page, "Chị đã", "hỗ trợ", ["12 doanh nghiệp lên sàn.", "Giới thiệu 30 sản phẩm."])
     page.get_by_label("Người được khen thưởng:", exact=True).fill("Đặng Thị Lan")
     page.get_by_label("Chức vụ:", exact=True).fill("Chuyên viên")
     pick_autocomplete(page, "unit", "Phòng Quản lý Thương mại")
@@ -137,6 +137,8 @@ def test_office_publishes_a_photo_and_a_visitor_sees_it_everywhere(make_run_chec
         )
         assert broken == [], f"broken images on {path}: {broken}"
     seen.screenshot("article")
+    expect(seen.page.locator("main strong", has_text="hỗ trợ")).to_be_visible()
+    expect(seen.page.locator("main ul li", has_text="Giới thiệu 30 sản phẩm.")).to_have_count(1)
     html = seen.page.content()
     share = re.search(r'<meta property="og:image" content="([^"]+)"', html)
     assert share, "no og:image"

@@ -254,13 +254,6 @@ def test_history_is_read_only(office_client, campaign):
     assert commendation.title == "Sửa"
 
 
-def test_the_body_editor_runs_without_any_outside_script(office_client):
-    html = office_client.get(reverse("admin:news_commendation_add")).content.decode()
-    assert 'src="/static/portal/news-admin.js"' in html
-    assert 'class="news-rich-text-toolbar"' in html and 'data-tag="strong"' in html
-    assert "cdn" not in html.lower() and "https://" not in html.split("<body")[0]
-
-
 def test_removing_the_photo_keeps_files_until_saved(
     office_client, campaign, unit, django_capture_on_commit_callbacks
 ):
