@@ -111,3 +111,16 @@ def test_no_campaign_and_no_unit_yet(client, db):
     Unit.objects.all().delete()
     text = text_of(client.get(reverse("units:list")))
     assert "Văn phòng Sở đang cập nhật danh sách các đơn vị tham gia" in text
+
+
+def test_an_empty_review_queue_and_nomination_list_say_so_in_the_same_box(client, db):
+    client.force_login(make_user(office=True))
+    main = main_of(client.get(reverse("pledges:review-queue")))
+    assert 'class="empty-state"' in main
+    assert "Không có cam kết chờ duyệt: mọi cam kết đã gửi đều đã được xử lý." in text_of(
+        client.get(reverse("pledges:review-queue"))
+    )
+    client.force_login(make_role().user)
+    main = main_of(client.get(reverse("news:nomination-list")))
+    assert 'class="empty-state"' in main
+    assert f'href="{reverse("news:nomination-create")}"' in main
