@@ -12,12 +12,28 @@
     if (text && name !== text) { element.textContent = name; }
   }
 
+  // An icon button shows its icon as a ligature ("format_bold" drawn by the icon font): that
+  // word is hidden from screen readers, which read the button's translated name instead.
+  function hideLigature(button) {
+    var text = button.firstChild;
+    if (button.childNodes.length !== 1 || !text || text.nodeType !== Node.TEXT_NODE) { return; }
+    var icon = document.createElement("span");
+    icon.setAttribute("aria-hidden", "true");
+    icon.textContent = text.textContent;
+    button.replaceChildren(icon);
+  }
+
   function translateEditor(wrapper) {
     wrapper.querySelectorAll(".prose-menubar__button[title]").forEach(function (button) {
       var name = translate(button.getAttribute("title"));
       // Set only what differs: the observer below sees every change made here.
       if (button.getAttribute("title") !== name) { button.setAttribute("title", name); }
       if (button.getAttribute("aria-label") !== name) { button.setAttribute("aria-label", name); }
+      hideLigature(button);
+      // The editor greys out a button it cannot use now ("disabled" class) without telling
+      // assistive technology: say it.
+      var off = button.classList.contains("disabled") ? "true" : "false";
+      if (button.getAttribute("aria-disabled") !== off) { button.setAttribute("aria-disabled", off); }
     });
     wrapper.querySelectorAll(".prose-menubar__option").forEach(translateText);
     // A dialog's choices ("Yes", "No" for a table's header row) are English in the editor; their
@@ -38,7 +54,7 @@
     // translated whenever it changes.
     translateEditor(wrapper);
     new MutationObserver(function () { translateEditor(wrapper); }).observe(wrapper, {
-      subtree: true, childList: true, attributes: true, attributeFilter: ["title"]
+      subtree: true, childList: true, attributes: true, attributeFilter: ["title", "class"]
     });
   });
 })();

@@ -44,6 +44,14 @@ def test_office_schedules_then_publishes_a_commendation_with_a_photo(checks):
     page = checks.page
     admin_login(checks)
     page.goto(checks.url("/admin/news/commendation/add/"))
+    # The toolbar reads as its Vietnamese names, whatever the icon font has drawn by then: the
+    # icons' ligature words are hidden, and greyed-out buttons say they are unavailable.
+    undo = page.get_by_role("button", name="Hoàn tác", exact=True)
+    expect(undo).to_have_attribute("aria-disabled", "true")
+    expect(undo.locator('span[aria-hidden="true"]')).to_have_text("undo")
+    expect(page.get_by_role("button", name="Chữ đậm", exact=True)).to_have_attribute(
+        "aria-disabled", "false"
+    )
     checks.check("admin-commendation-form")
     page.get_by_label("Tiêu đề:", exact=True).fill(
         "Đồng chí Nguyễn Văn An tận tụy trong công tác phòng, chống dịch"
