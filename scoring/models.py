@@ -99,10 +99,6 @@ class Criterion(models.Model):
             # Every score keeps its own copy of the maximum, which the database checks.
             self.scores.exclude(max_points=self.max_points).update(max_points=self.max_points)
 
-    @property
-    def max_display(self) -> str:
-        return points_display(self.max_points)
-
     def clean(self) -> None:
         if self.pk and self.max_points is not None:
             highest = self.scores.aggregate(highest=Max("points"))["highest"]

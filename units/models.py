@@ -154,13 +154,6 @@ class Unit(models.Model):
         )
 
 
-class UnitRoleQuerySet(models.QuerySet):
-    def for_user(self, user) -> UnitRoleQuerySet:
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(user=user)
-
-
 class UnitRole(models.Model):
     """A user's role in a unit: head (trưởng) or deputy (phó). A user may hold several."""
 
@@ -184,8 +177,6 @@ class UnitRole(models.Model):
         blank=True,
         help_text=_("As shown on the unit page, e.g. Chánh Văn phòng, Phó Giám đốc."),
     )
-
-    objects = UnitRoleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("unit role")

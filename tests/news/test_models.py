@@ -97,6 +97,18 @@ def test_form_must_suit_the_honoree(campaign):
     assert "form" in errors_of(commendation)
 
 
+def test_a_title_for_collectives_is_refused_for_a_person_in_words(campaign):
+    """A commendation and a nomination give the same reason, naming the title and the honoree."""
+    title = commendation_form("tap-the-lao-dong-xuat-sac")
+    reason = f"“{title}” không dùng để khen thưởng cá nhân."
+    commendation = make_commendation(campaign=campaign, status="draft", form=title)
+    assert errors_of(commendation)["form"] == [reason]
+    nomination = Nomination(honoree_kind=HonoreeKind.PERSON, proposed_form=title)
+    with pytest.raises(ValidationError) as caught:
+        nomination.clean()
+    assert caught.value.message_dict == {"proposed_form": [reason]}
+
+
 def test_theme_must_belong_to_the_campaign(campaign):
     elsewhere = make_campaign().themes.first()
     commendation = make_commendation(campaign=campaign, status="draft", theme=elsewhere)

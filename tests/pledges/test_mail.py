@@ -93,6 +93,12 @@ def test_a_mail_outage_never_blocks_a_submission(client, world, settings):
     assert mail.outbox[0].to == [world.office.email]
 
 
+def progress_reminders() -> list:
+    """The reminders about pledges without progress among what `send_reminders` sent (it also
+    sends the deadlines and the office digest)."""
+    return [m for m in mail.outbox if m.subject.startswith("Đến hạn báo cáo tiến độ: ")]
+
+
 def stale_pledge(world, *, days_quiet: int):
     pledge = make_pledge(campaign=world.campaign, unit=world.unit_a, status=S.ACCEPTED)
     report = make_report(pledge=pledge, percent=20, by=world.head_a)
@@ -115,9 +121,9 @@ def test_reminder_goes_to_quiet_pledges_once_a_day(world, settings):
     make_pledge(campaign=world.campaign, unit=world.unit_a, status=S.SUBMITTED)  # not accepted
     make_pledge(campaign=world.campaign, unit=world.unit_a, status=S.COMPLETED)  # done
 
-    call_command("remind_stale_pledges")
-    assert len(mail.outbox) == 2
-    by_subject = {m.subject: m for m in mail.outbox}
+    call_command("send_reminders")
+    assert len(progress_reminders()) == 2
+    by_subject = {m.subject: m for m in progress_reminders()}
     to_a = by_subject[f"Đến hạn báo cáo tiến độ: {quiet.title}"]
     assert sorted(to_a.to) == sorted([world.head_a.email, world.deputy_a.email])
     assert "30 ngày chưa có báo cáo tiến độ" in to_a.body
@@ -127,20 +133,21 @@ def test_reminder_goes_to_quiet_pledges_once_a_day(world, settings):
     assert to_b.to == [world.head_b.email]
     assert "Chưa có báo cáo tiến độ nào." in to_b.body
 
-    call_command("remind_stale_pledges")  # the scheduler runs it again the same day
-    assert len(mail.outbox) == 2
-    assert Message.objects.count() == 2
+    sent = len(mail.outbox)
+    call_command("send_reminders")  # the scheduler runs it again the same day
+    assert len(mail.outbox) == sent
+    assert Message.objects.filter(dedupe_key__startswith="pledge-stale:").count() == 2
 
 
 @pytest.mark.django_db(transaction=True)
 def test_days_come_from_the_setting_or_the_option(world, settings):
     stale_pledge(world, days_quiet=8)
     settings.PLEDGE_STALE_DAYS = 10
-    call_command("remind_stale_pledges")
-    assert mail.outbox == []
-    call_command("remind_stale_pledges", "--days", "7")
-    assert len(mail.outbox) == 1
-    assert "7 ngày chưa có báo cáo tiến độ" in mail.outbox[0].body
+    call_command("send_reminders")
+    assert progress_reminders() == []
+    call_command("send_reminders", "--days", "7")
+    [reminder] = progress_reminders()
+    assert "7 ngày chưa có báo cáo tiến độ" in reminder.body
 
 
 @pytest.mark.django_db

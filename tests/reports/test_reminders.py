@@ -148,15 +148,12 @@ def test_send_reminders_runs_everything_once_a_day(world, deadlines, settings):
         [
             "Hạn chót trong 7 ngày tới: Phòng Quản lý Thương mại",
             "Hạn chót trong 7 ngày tới: Phòng Quản lý Công nghiệp",
-            f"Đến hạn báo cáo tiến độ: {quiet.title}",  # remind_stale_pledges' own e-mail
+            f"Đến hạn báo cáo tiến độ: {quiet.title}",  # the pledge without progress
             f"Tổng hợp hằng ngày của Văn phòng Sở ngày {TODAY:%d/%m/%Y}",
         ]
     )
     call_command("send_reminders")  # the scheduler runs it again the same day
     assert len(mail.outbox) == 4 and Message.objects.count() == 4
-    # The old command name still sends the progress reminders alone (and never twice).
-    call_command("remind_stale_pledges")
-    assert len(mail.outbox) == 4
 
 
 def test_send_reminders_refuses_bad_options(world):

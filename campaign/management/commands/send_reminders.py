@@ -9,9 +9,8 @@ class Command(BaseCommand):
     help = (
         "The daily reminders, for a scheduler (cron, a systemd timer): e-mail the heads and "
         "deputies of each unit about the deadlines of the next days (phases that end, pledges "
-        "that are due), the heads of accepted pledges without progress (as remind_stale_pledges "
-        "does), and the campaign office a digest. Each e-mail is sent at most once a day, "
-        "however often this runs."
+        "that are due), the heads of accepted pledges without progress, and the campaign office "
+        "a digest. Each e-mail is sent at most once a day, however often this runs."
     )
 
     def add_arguments(self, parser):
