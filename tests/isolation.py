@@ -25,3 +25,26 @@ def isolated_settings(folder: Path) -> dict:
         # unless a test turns them on (tests/perf/test_page_cache.py).
         "PORTAL_PAGE_CACHE_SECONDS": 0,
     }
+
+
+def replay_data_migrations() -> None:
+    """Run every data migration's forward code again (they are written to be idempotent).
+
+    A transactional test flushes the database when it ends, data migrations' rows included (the
+    office group and its permissions), so a later transactional test that needs them calls this.
+    Serialized rollback cannot be used for the browser tests: Playwright's event loop gives them
+    another context than the one the test database was set up in, so Django's saved copy is not
+    seen.
+    """
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    graph = MigrationLoader(connection).graph
+    plan = dict.fromkeys(node for leaf in graph.leaf_nodes() for node in graph.forwards_plan(leaf))
+    for node in plan:
+        for operation in graph.nodes[node].operations:
+            if isinstance(operation, RunPython):
+                with connection.schema_editor() as editor:
+                    operation.code(apps, editor)

@@ -28,6 +28,7 @@ from tests.factories import (
     make_user,
 )
 from tests.images import jpeg_bytes
+from tests.isolation import replay_data_migrations
 
 
 def dump() -> list:
@@ -58,6 +59,7 @@ def body(response) -> bytes:
 def uploads(fixture_campaign):
     """One upload of every kind: a legal document and a commendation photo (public), evidence of
     progress and a nomination photo (private)."""
+    replay_data_migrations()  # an earlier transactional test may have flushed the office group
     load_demo(password="demo password one")
     document = LegalDocument.objects.get(number="3082/QĐ-BCT")
     document.file.save("3082-QD-BCT.pdf", ContentFile(b"%PDF-1.4 quyet dinh 3082"))

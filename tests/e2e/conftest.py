@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.isolation import replay_data_migrations
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop + the ORM
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,26 +136,6 @@ def portal_data(transactional_db):
     replay_data_migrations()
     load_campaign()
     load_demo(password=DEMO_PASSWORD)
-
-
-def replay_data_migrations() -> None:
-    """Run every data migration's forward code again (they are written to be idempotent).
-
-    Serialized rollback cannot be used here: Playwright's event loop gives the tests another
-    context than the one the test database was set up in, so Django's saved copy is not seen.
-    """
-    from django.apps import apps
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-    from django.db.migrations.operations import RunPython
-
-    graph = MigrationLoader(connection).graph
-    plan = dict.fromkeys(node for leaf in graph.leaf_nodes() for node in graph.forwards_plan(leaf))
-    for node in plan:
-        for operation in graph.nodes[node].operations:
-            if isinstance(operation, RunPython):
-                with connection.schema_editor() as editor:
-                    operation.code(apps, editor)
 
 
 class Checks:
