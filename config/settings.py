@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.secret_key import stored_secret_key
 
+# The repository root: config/settings.py is one folder down.
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # An install keeps its environment in one file that every process reads for itself: gunicorn,
@@ -102,8 +103,8 @@ if PORTAL_REQUIRE_LOGIN:
         "django.contrib.auth.middleware.LoginRequiredMiddleware",
     )
 
-ROOT_URLCONF = "campaign.urls"
-WSGI_APPLICATION = "campaign.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
