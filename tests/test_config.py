@@ -1,10 +1,11 @@
-"""The project's configuration lives in `config/`, apart from the apps."""
+"""The project's configuration lives in `config/`; installs set up when it lived in `campaign/`
+keep running and are told what to change."""
 
 import os
 import subprocess
 import sys
 
-from tests.test_settings import ROOT, manage
+from tests.test_settings import PRODUCTION_ENV, ROOT, manage
 
 
 def python(code: str, env: dict) -> subprocess.CompletedProcess:
@@ -41,6 +42,28 @@ def test_manage_py_runs_on_config_settings_without_a_warning():
     last = result.stdout.strip().splitlines()[-1]
     assert last == "config.settings config.urls config.wsgi.application True"
     assert "FutureWarning" not in result.stderr
+
+
+def test_an_install_still_set_to_campaign_settings_passes_check_deploy_and_is_told_to_change():
+    env = {**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "campaign.settings"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+    assert "FutureWarning" in result.stderr
+    assert "set it to config.settings" in result.stderr
+
+
+def test_gunicorn_campaign_wsgi_still_serves_the_portal_and_says_to_serve_config_wsgi():
+    code = (
+        "import campaign.wsgi, config.wsgi; "
+        "from django.conf import settings; "
+        "print(campaign.wsgi.application is config.wsgi.application, settings.ROOT_URLCONF)"
+    )
+    result = python(code, env={})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True config.urls"
+    assert "FutureWarning" in result.stderr
+    assert "serve config.wsgi instead" in result.stderr
 
 
 def test_the_current_wsgi_module_starts_without_a_warning():
