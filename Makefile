@@ -57,7 +57,7 @@ run: migrate
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) setup_portal $(if $(DEMO),--demo)
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C to stop)"
-	$(VENV)/bin/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) \
+	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) \
 	  --workers $${WEB_CONCURRENCY:-2} --access-logfile - --forwarded-allow-ips 127.0.0.1
 
 # The browser tests use axe-core and the Nu Html Checker from npm (package-lock.json), Debian's

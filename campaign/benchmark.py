@@ -1,7 +1,7 @@
 """The reference view of `make bench`, in the shape of the TechEmpower "fortunes" test: one
 query for 12 rows, one row added in memory, sorted, and rendered as an HTML table by a Django
 template. Served by the same gunicorn and middleware as the portal's pages, it is what their
-speed is measured against. Its URL exists only with PORTAL_BENCHMARK on (campaign/urls.py).
+speed is measured against. Its URL exists only with PORTAL_BENCHMARK on (config/urls.py).
 """
 
 from __future__ import annotations

@@ -275,7 +275,7 @@ def test_passwords_are_hashed_with_argon2_in_production_settings():
     from django.conf import settings as django_settings
     from django.test.utils import override_settings
 
-    import campaign.settings as production
+    import config.settings as production
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     with override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):

@@ -95,7 +95,7 @@ def ensure_data() -> None:
 def setup_django() -> None:
     """Django in this process, on the benchmark database, for reading what to measure."""
     os.environ["DATABASE_URL"] = DATABASE_URL
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "campaign.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()
@@ -134,7 +134,7 @@ def running_stack() -> Iterator[Stack]:
             subprocess.Popen(  # noqa: S603 - fixed command
                 [
                     str(gunicorn if gunicorn.exists() else shutil.which("gunicorn")),
-                    "campaign.wsgi",
+                    "config.wsgi",
                     "--bind",
                     f"{HOST}:{PORT}",
                     "--workers",

@@ -48,7 +48,7 @@ def settings_of(env: dict) -> dict:
         "import importlib.util, json, sys; "
         "real = importlib.util.find_spec; "
         "importlib.util.find_spec = lambda n, *a: object() if n == 'storages' else real(n, *a); "
-        "import campaign.settings as s; print(json.dumps({"
+        "import config.settings as s; print(json.dumps({"
         "'cache': s.PORTAL_PAGE_CACHE_SECONDS, 'storages': s.STORAGES, "
         "'sessions': s.SESSION_ENGINE, 'conn': s.DATABASES['default'].get('CONN_MAX_AGE'), "
         "'health': s.DATABASES['default'].get('CONN_HEALTH_CHECKS')}, default=str))"

@@ -1,0 +1,1 @@
+"""The project's configuration: settings, root URLs, WSGI and ASGI. No models, no views."""
