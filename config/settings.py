@@ -240,7 +240,7 @@ AXES_USERNAME_CALLABLE = "campaign.axes.client_username"
 AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 
 # Pledges: the portal's address for links in e-mails, and after how many days without progress
-# an accepted pledge's heads are reminded (manage.py remind_stale_pledges, run daily).
+# an accepted pledge's heads are reminded (manage.py send_reminders, run daily).
 PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
 PLEDGE_STALE_DAYS = env.int("PLEDGE_STALE_DAYS", default=30)
 
