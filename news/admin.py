@@ -16,6 +16,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from campaign.admin_history import ReadOnlyHistoryMixin
 from campaign.admin_text import HistoryValuesMixin
 from campaign.admin_widgets import AutocompleteMixin, truncated_column
+from campaign.roles import is_office
 from news.forms import CommendationAdminForm, DeclineForm
 from news.models import Commendation, CommendationForm, Nomination, NominationImage
 from news.services import nomination_accept, nomination_decline
@@ -332,7 +333,7 @@ class NominationAdmin(ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdm
         nomination = get_object_or_404(
             self.get_queryset(request).select_related("unit", "theme", "nominated_by"), pk=pk
         )
-        if not request.user.has_perms(["news.change_nomination", "news.add_commendation"]):
+        if not is_office(request.user):
             raise PermissionDenied
         return nomination
 
