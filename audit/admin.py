@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from audit.models import Event
+from campaign.admin_mixins import ReadOnlyAdminMixin
 from campaign.admin_widgets import truncated_column
 
 
@@ -14,19 +15,10 @@ class ObjectTypeFilter(admin.AllValuesFieldListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "action", "username", "object_repr_short", "ip_address"]
     object_repr_short = truncated_column(Event, "object_repr")
     list_filter = ["action", "at", ("object_type", ObjectTypeFilter)]
     search_fields = ["username", "object_repr", "detail", "ip_address"]
     date_hierarchy = "at"
     list_select_related = ["actor"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

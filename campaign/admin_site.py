@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csp import csp_override
 
-from campaign.office import OFFICE_LABEL
+from campaign.roles import OFFICE_LABEL
 
 # The office's daily work, in the order of a working day: commendations and the nominations they
 # come from, the units' pledges and progress, units and heads, then the campaign's set-up and its

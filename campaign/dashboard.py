@@ -1,19 +1,14 @@
 """The campaign office's pages: the coverage matrix, statistics, the shortlist of candidates for
 commendation and the printable review reports (campaign and unit).
 
-Office admins only (`campaign.office.is_office`): anonymous visitors are sent to log in, and
-other users get 403, as on the review queue (a page for a role, not someone else's object).
+Office admins only (`campaign.roles.office_required`), as on the review queue and the exports.
 The figures come from `campaign.reports`; these views only pick the campaign and the filters.
 """
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django import forms
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -22,20 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from campaign import official, reports
 from campaign.inbox import office_inbox
 from campaign.models import Campaign, CampaignPhase, current_campaign
-from campaign.office import is_office
+from campaign.roles import office_required
 from pledges.models import Pledge
 from units.models import Unit, UnitNode, UnitRole
-
-
-def office_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_office(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _campaign(request, slug: str) -> Campaign:

@@ -16,7 +16,7 @@ from django.db.models import CharField, Count, Value
 from django.utils import timezone
 
 from campaign.models import Campaign, TimelineStep, phase_timeline
-from campaign.office import is_office
+from campaign.roles import is_office
 from news.models import Nomination
 from pledges.models import Pledge, past_due_condition, stale_condition
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaign.fields import BoundedTextField, DocumentNumberField
-from campaign.office import is_office
+from campaign.roles import is_office
 from campaign.text import vi_slugify
 from campaign.validators import issuer_code_validator
 

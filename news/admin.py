@@ -14,8 +14,10 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from campaign.admin_history import ReadOnlyHistoryMixin
+from campaign.admin_mixins import ActionsOnlyAdminMixin
 from campaign.admin_text import HistoryValuesMixin
 from campaign.admin_widgets import AutocompleteMixin, truncated_column
+from campaign.roles import is_office
 from news.forms import CommendationAdminForm, DeclineForm
 from news.models import Commendation, CommendationForm, Nomination, NominationImage
 from news.services import nomination_accept, nomination_decline
@@ -259,7 +261,9 @@ class NominationImageInline(admin.TabularInline):
 
 
 @admin.register(Nomination)
-class NominationAdmin(ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin):
+class NominationAdmin(
+    ActionsOnlyAdminMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin
+):
     """The office's queue: read a nomination, then accept it into a draft or decline it."""
 
     list_display = [
@@ -289,23 +293,6 @@ class NominationAdmin(ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdm
     ]
     readonly_fields = fields
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        # Nothing here is edited: the decision is taken with Accept or Decline.
-        extra_context = {
-            **(extra_context or {}),
-            "show_save": False,
-            "show_save_and_continue": False,
-            "show_save_and_add_another": False,
-            "show_delete": False,
-        }
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def changelist_view(self, request, extra_context=None):
         # The queue opens on what is waiting for a decision.
         if not request.GET and not request.POST:
@@ -332,7 +319,7 @@ class NominationAdmin(ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdm
         nomination = get_object_or_404(
             self.get_queryset(request).select_related("unit", "theme", "nominated_by"), pk=pk
         )
-        if not request.user.has_perms(["news.change_nomination", "news.add_commendation"]):
+        if not is_office(request.user):
             raise PermissionDenied
         return nomination
 

@@ -14,7 +14,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from campaign.files import UPLOAD_CSP, upload_response
 from campaign.models import Campaign, current_campaign
-from campaign.office import is_office
+from campaign.roles import is_office
 from news.forms import CommendationFilterForm, NominationForm, NominationUpdateForm
 from news.models import Commendation, CommendationForm, Nomination, NominationImage
 from news.services import nomination_submit, nomination_update

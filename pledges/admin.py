@@ -4,7 +4,7 @@ progress timeline are read-only: units write them, and history keeps every chang
 
 from __future__ import annotations
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
@@ -15,11 +15,26 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from campaign.admin_history import ReadOnlyHistoryMixin
+from campaign.admin_mixins import (
+    ActionsOnlyAdminMixin,
+    ReadOnlyAdminMixin,
+    TransitionActionsMixin,
+)
 from campaign.admin_text import HistoryValuesMixin
 from campaign.admin_widgets import truncated_column
 from pledges import services
 from pledges.forms import ReturnReasonForm
 from pledges.models import Evidence, Pledge, ProgressReport
+
+
+def _refusal(pledge: Pledge, error: Exception) -> str:
+    if isinstance(error, services.PledgeStateError):
+        reason = error.message
+    elif isinstance(error, ValidationError):
+        reason = " ".join(error.messages)
+    else:
+        reason = _("you may not review pledges.")
+    return f"{pledge.title}: {reason}"
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -49,31 +64,29 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=self.value())
 
 
-class ReadOnlyMixin:
+class FieldsReadOnlyMixin:
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields] + [
             f.name for f in self.model._meta.many_to_many
         ]
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ProgressReportInline(ReadOnlyMixin, admin.TabularInline):
+class ProgressReportInline(FieldsReadOnlyMixin, ReadOnlyAdminMixin, admin.TabularInline):
     model = ProgressReport
     extra = 0
     fields = ["reported_at", "percent", "narrative", "reported_by"]
     show_change_link = True
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Pledge)
-class PledgeAdmin(ReadOnlyMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin):
+class PledgeAdmin(
+    FieldsReadOnlyMixin,
+    ActionsOnlyAdminMixin,
+    TransitionActionsMixin,
+    ReadOnlyHistoryMixin,
+    HistoryValuesMixin,
+    SimpleHistoryAdmin,
+):
     list_display = [
         "title_short", "unit", "theme", "status", "latest_percent", "due_on", "submitted_at",
     ]  # fmt: skip
@@ -112,38 +125,17 @@ class PledgeAdmin(ReadOnlyMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, Simpl
         ),
     ]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        # Nothing here is edited by hand; the actions and history are what the office uses.
-        extra_context = {
-            **(extra_context or {}),
-            "show_save": False,
-            "show_save_and_continue": False,
-            "show_save_and_add_another": False,
-            "show_delete": False,
-        }
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def _run(self, request, queryset, transition, **kwargs) -> None:
-        done, refused = 0, []
-        for pledge in queryset:
-            try:
-                transition(pledge=pledge, actor=request.user, **kwargs)
-            except services.PledgeStateError as error:
-                refused.append(f"{pledge.title}: {error.message}")
-            except ValidationError as error:
-                refused.append(f"{pledge.title}: {' '.join(error.messages)}")
-            except PermissionDenied:
-                refused.append(f"{pledge.title}: {_('you may not review pledges.')}")
-            else:
-                done += 1
-        if done:
-            self.message_user(
-                request,
-                ngettext("%(n)d pledge done.", "%(n)d pledges done.", done) % {"n": done},
-                messages.SUCCESS,
-            )
-        for line in refused:
-            self.message_user(request, line, messages.WARNING)
+        self.apply_to_selection(
+            request,
+            queryset,
+            lambda pledge: transition(pledge=pledge, actor=request.user, **kwargs),
+            errors=(services.PledgeStateError, ValidationError, PermissionDenied),
+            refusal=_refusal,
+            done_message=lambda n: (
+                ngettext("%(n)d pledge done.", "%(n)d pledges done.", n) % {"n": n}
+            ),
+        )
 
     @admin.action(description=_("Accept the selected pledges"), permissions=["change"])
     def accept(self, request, queryset):
@@ -174,16 +166,13 @@ class PledgeAdmin(ReadOnlyMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, Simpl
         return TemplateResponse(request, "admin/pledges/pledge/return_reason.html", context)
 
 
-class EvidenceInline(ReadOnlyMixin, admin.TabularInline):
+class EvidenceInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Evidence
     extra = 0
     fields = ["preview", "original_name", "width", "height"]
 
     def get_readonly_fields(self, request, obj=None):
         return self.fields
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("image"))
     def preview(self, obj):
@@ -196,7 +185,11 @@ class EvidenceInline(ReadOnlyMixin, admin.TabularInline):
 
 @admin.register(ProgressReport)
 class ProgressReportAdmin(
-    ReadOnlyMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin
+    FieldsReadOnlyMixin,
+    ReadOnlyAdminMixin,
+    ReadOnlyHistoryMixin,
+    HistoryValuesMixin,
+    SimpleHistoryAdmin,
 ):
     list_display = ["pledge_short", "percent", "reported_by", "reported_at"]
     pledge_short = truncated_column(ProgressReport, "pledge")
@@ -206,18 +199,18 @@ class ProgressReportAdmin(
     date_hierarchy = "reported_at"
     inlines = [EvidenceInline]
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Evidence)
-class EvidenceAdmin(ReadOnlyMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin):
+class EvidenceAdmin(
+    FieldsReadOnlyMixin,
+    ReadOnlyAdminMixin,
+    ReadOnlyHistoryMixin,
+    HistoryValuesMixin,
+    SimpleHistoryAdmin,
+):
     list_display = ["thumbnail_preview", "original_name", "report"]
     list_select_related = ["report__pledge"]
     search_fields = ["original_name", "report__pledge__title"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("image"))
     def thumbnail_preview(self, obj):

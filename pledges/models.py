@@ -26,7 +26,7 @@ from simple_history.models import HistoricalRecords
 from campaign.fields import BoundedTextField, NumberDecimalField, NumberPositiveSmallIntegerField
 from campaign.models import Campaign, LegalDocument, Theme
 from campaign.numbers import plain
-from campaign.office import is_office
+from campaign.roles import is_office
 from campaign.storage import get_private_storage
 from campaign.text import search_key
 from units.models import Unit

@@ -23,7 +23,7 @@ from audit.models import Event
 from audit.services import audit_record
 from campaign.images import ProcessedImage
 from campaign.models import Campaign, CampaignPhase, LegalDocument, Theme
-from campaign.office import OFFICE_GROUP
+from campaign.roles import office_members
 from pledges import notifications
 from pledges.models import Evidence, Pledge, PledgeQuerySet, ProgressReport
 from units.models import Unit
@@ -389,12 +389,7 @@ def pledges_remind_stale(*, days: int, today: dt.date | None = None) -> int:
 
 
 def office_emails() -> list[str]:
-    return list(
-        get_user_model()
-        .objects.filter(groups__name=OFFICE_GROUP, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    return list(office_members().exclude(email="").values_list("email", flat=True))
 
 
 def unit_emails(unit_id: int) -> list[str]:

@@ -24,7 +24,7 @@ from django.views.decorators.csp import csp_override
 
 from campaign.files import UPLOAD_CSP, upload_response
 from campaign.models import Campaign, CampaignState, Theme, phase_timeline
-from campaign.office import is_office
+from campaign.roles import is_office, office_required
 from pledges import services
 from pledges.forms import PledgeForm, ProgressReportForm, ReviewForm, SubmitForm
 from pledges.models import Evidence, Pledge, ProgressReport
@@ -372,10 +372,8 @@ def pledge_detail(request, pk: int):
     return render(request, "pledges/pledge_detail.html", context)
 
 
-@login_required
+@office_required
 def review_queue(request):
-    if not is_office(request.user):
-        raise PermissionDenied
     queryset = (
         Pledge.objects.reviewable_by(request.user)
         # What the list shows; the campaigns' long texts would be fetched twice per row.

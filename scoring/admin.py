@@ -18,6 +18,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from campaign.admin_history import ReadOnlyHistoryMixin
+from campaign.admin_mixins import ReadOnlyAdminMixin, TransitionActionsMixin
 from campaign.admin_widgets import AutocompleteMixin
 from scoring import services
 from scoring.forms import ScoringRoundAdminForm, UnitScoresForm
@@ -48,7 +49,7 @@ def active_units() -> list:
 
 
 @admin.register(ScoringRound)
-class ScoringRoundAdmin(AutocompleteMixin, TranslationAdmin):
+class ScoringRoundAdmin(AutocompleteMixin, TransitionActionsMixin, TranslationAdmin):
     form = ScoringRoundAdminForm
     list_display = ["title", "campaign", "kind", "held_on", "status", "published_at", "public_page"]
     list_filter = ["status", "kind", "campaign"]
@@ -142,20 +143,16 @@ class ScoringRoundAdmin(AutocompleteMixin, TranslationAdmin):
         self._run(request, queryset, services.round_unpublish)
 
     def _run(self, request, queryset, transition) -> None:
-        done = 0
-        for scoring_round in queryset:
-            try:
-                transition(scoring_round=scoring_round, actor=request.user)
-            except services.ScoringStateError as refused:
-                self.message_user(request, refused.message, messages.WARNING)
-            else:
-                done += 1
-        if done:
-            self.message_user(
-                request,
-                ngettext("%(n)d round done.", "%(n)d rounds done.", done) % {"n": done},
-                messages.SUCCESS,
-            )
+        self.apply_to_selection(
+            request,
+            queryset,
+            lambda scoring_round: transition(scoring_round=scoring_round, actor=request.user),
+            errors=(services.ScoringStateError,),
+            refusal=lambda scoring_round, error: error.message,
+            done_message=lambda n: (
+                ngettext("%(n)d round done.", "%(n)d rounds done.", n) % {"n": n}
+            ),
+        )
 
     # Entering one unit's scores ---------------------------------------------------------------
 
@@ -276,7 +273,7 @@ def _next_unit(nodes, unit):
 
 
 @admin.register(Score)
-class ScoreAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
+class ScoreAdmin(ReadOnlyAdminMixin, ReadOnlyHistoryMixin, SimpleHistoryAdmin):
     """Every score with its history; scores are entered on the round's page, unit by unit."""
 
     list_display = ["unit", "criterion", "points", "round", "updated_by", "updated_at"]
@@ -285,12 +282,3 @@ class ScoreAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
     search_fields = ["unit__name_vi", "criterion__title_vi", "round__title_vi"]
     fields = ["round", "unit", "criterion", "points", "max_points", "updated_by", "updated_at"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

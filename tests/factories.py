@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from campaign.models import Campaign, Theme
-from campaign.office import OFFICE_GROUP
+from campaign.roles import OFFICE_GROUP
 from units.models import Unit, UnitRole
 
 _seq = itertools.count(1)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from campaign.admin_widgets import AutocompleteMixin
-from campaign.office import OFFICE_GROUP, group_label
+from campaign.roles import OFFICE_GROUP, group_label
 from units.forms import UnitImportForm
 from units.importing import COLUMNS, ImportInvalid, units_import
 from units.models import Unit, UnitRole

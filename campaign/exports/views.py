@@ -6,8 +6,6 @@ a fixed number of queries whatever the size of the campaign.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -22,13 +20,7 @@ from campaign.exports.writers import (
     workbook_bytes,
 )
 from campaign.models import Campaign
-from campaign.office import is_office
-
-
-def _campaign_for_office(request, slug: str) -> Campaign:
-    if not is_office(request.user):
-        raise PermissionDenied
-    return get_object_or_404(Campaign.objects.all(), slug=slug)
+from campaign.roles import office_required
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -41,19 +33,17 @@ def _stamp() -> str:
     return timezone.localdate().isoformat()
 
 
-@login_required
+@office_required
 def export_list(request):
-    if not is_office(request.user):
-        raise PermissionDenied
     campaigns = Campaign.objects.with_span().order_by("-published_on", "-pk")
     tables = list(TITLES.items())
     return render(request, "campaign/export_list.html", {"campaigns": campaigns, "tables": tables})
 
 
 @never_cache
-@login_required
+@office_required
 def workbook_download(request, slug: str):
-    campaign = _campaign_for_office(request, slug)
+    campaign = get_object_or_404(Campaign.objects.all(), slug=slug)
     base_url = request.build_absolute_uri("/").rstrip("/")
     content = workbook_bytes(
         campaign_tables(campaign, base_url=base_url),
@@ -64,9 +54,9 @@ def workbook_download(request, slug: str):
 
 
 @never_cache
-@login_required
+@office_required
 def table_download(request, slug: str, table: str):
-    campaign = _campaign_for_office(request, slug)
+    campaign = get_object_or_404(Campaign.objects.all(), slug=slug)
     build = TABLES.get(table)
     if build is None:
         raise Http404

@@ -23,7 +23,7 @@ from django.db import connection, transaction
 
 from campaign.cache import TOPICS, public_content_changed
 from campaign.models import Campaign
-from campaign.office import OFFICE_GROUP
+from campaign.roles import OFFICE_GROUP
 from campaign.seed.loader import load_campaign
 from campaign.text import vi_slugify
 from news.models import Commendation, CommendationForm, HonoreeKind

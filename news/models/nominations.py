@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from campaign.fields import BoundedTextField
 from campaign.models import Campaign, Theme
-from campaign.office import is_office
+from campaign.roles import is_office
 from campaign.storage import get_private_storage
 from news.models.commendations import Commendation, CommendationForm
 from news.models.honorees import Honoree

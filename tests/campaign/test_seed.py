@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from campaign.models import Campaign, CampaignDocument, LegalDocument, Theme
-from campaign.office import OFFICE_GROUP
+from campaign.roles import OFFICE_GROUP
 from campaign.seed.demo import load_demo
 from campaign.seed.loader import load_campaign
 from units.models import Unit, UnitRole

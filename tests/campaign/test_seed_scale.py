@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count
 
-from campaign.office import is_office
+from campaign.roles import is_office
 from campaign.seed.scale import MINISTRY_SLUG, ScaleCounts, seed_scale
 from campaign.text import vi_slugify
 from news.models import Commendation

@@ -296,3 +296,22 @@ def test_evidence_is_served_only_to_those_who_may_read_the_nomination(
     assert thumb.size == (320, 240)
     client.force_login(make_role(unit=other_unit).user)
     assert client.get(image.get_absolute_url()).status_code == 404
+
+
+def test_only_the_office_decides_a_nomination_whatever_model_permissions_a_user_holds(
+    client, head, unit, theme
+):
+    # The decision belongs to the office's role (`campaign.roles.is_office`), not to a pair of
+    # model permissions a superuser might hand to any staff account.
+    nomination = make_nomination(unit=unit, by=head, theme=theme)
+    staff = make_user(
+        is_staff=True,
+        perms=["news.view_nomination", "news.change_nomination", "news.add_commendation"],
+    )
+    client.force_login(staff)
+    url = reverse("admin:news_nomination_accept", args=[nomination.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url).status_code == 403
+    nomination.refresh_from_db()
+    assert nomination.status == "submitted"
+    assert not Commendation.objects.exists()

@@ -1,4 +1,5 @@
-"""The office's group: the office admins (Văn phòng Sở) who run campaigns in the Django admin.
+"""Who is office: the office admins (Văn phòng Sở) who run campaigns in the Django admin and
+see the office's pages. Every such check asks `is_office` or `office_required` here.
 
 Each app's data migration grants the group the model permissions it needs there, through
 `grant_office_permissions`, so the group always has exactly what the installed apps require.
@@ -6,6 +7,11 @@ Each app's data migration grants the group the model permissions it needs there,
 
 from __future__ import annotations
 
+from functools import wraps
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 # The group's stored name is an identifier, not a label: every install, data migration and
@@ -30,6 +36,26 @@ def is_office(user) -> bool:
     if not hasattr(user, "_is_office"):
         user._is_office = user.groups.filter(name=OFFICE_GROUP).exists()
     return user._is_office
+
+
+def office_members():
+    """Who receives the office's e-mails: the group's active members (superusers pass
+    `is_office` but are not written to as the office)."""
+    return get_user_model().objects.filter(groups__name=OFFICE_GROUP, is_active=True)
+
+
+def office_required(view):
+    """A page for the office: anonymous visitors are sent to log in, anyone else signed in gets
+    403 (a page for a role, not someone else's object, so not a 404)."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not is_office(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def grant_office_permissions(apps, perms: dict[str, list[str]]) -> None:
