@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaign.conflicts import Versioned
 from campaign.fields import BoundedTextField, NumberDecimalField, NumberPositiveSmallIntegerField
 from campaign.models import Campaign, LegalDocument, Theme
 from campaign.numbers import plain
@@ -138,7 +139,7 @@ class PledgeStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class Pledge(models.Model):
+class Pledge(Versioned, models.Model):
     """A unit's commitment under one theme of a campaign, with a measurable target."""
 
     Status = PledgeStatus
