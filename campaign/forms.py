@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from campaign.conflicts import check_version
+
 
 class VersionedModelForm(forms.ModelForm):
     """A model form for a model with a `version` field: saving over a version someone else saved
@@ -32,6 +34,9 @@ class VersionedModelForm(forms.ModelForm):
                 .values_list("version", flat=True)
                 .first()
             )
-            if current is not None and current != cleaned.get("expected_version"):
-                raise ValidationError(self.conflict_message, code="conflict")
+            if current is not None:
+                check_version(current, cleaned.get("expected_version"), self._conflict)
         return cleaned
+
+    def _conflict(self) -> ValidationError:
+        return ValidationError(self.conflict_message, code="conflict")

@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.charts import LineChart, line_chart
 from campaign.models import Campaign, Theme
+from campaign.rollups import Figures, theme_figures
 from news.models import Nomination, NominationImage
-from pledges.models import Evidence, Pledge, ThemeStats
+from pledges.models import Evidence, Pledge
 from units.models import Unit, UnitNode
 
 Status = Pledge.Status
@@ -261,7 +262,7 @@ class Statistics:
     units_total: int
     units_participating: int
     by_status: list[tuple[str, str, int]]  # (status, label, pledges)
-    themes: list[tuple[Theme, ThemeStats | None]]
+    themes: list[tuple[Theme, Figures | None]]
     weeks: list[Week]
     chart: LineChart | None
 
@@ -311,7 +312,7 @@ def campaign_statistics(
     counts = dict(
         pledges.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
-    by_theme = public.stats_by_theme()
+    by_theme = theme_figures(public)
     if themes is None:
         themes = list(campaign.themes.order_by("number"))
     weeks = weekly_progress(campaign=campaign, pledges=public, today=today)

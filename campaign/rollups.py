@@ -1,8 +1,10 @@
-"""A campaign's pledge figures over the whole unit tree: by theme, and by branch (each child of
-a top unit with all units under it: the provincial departments under the Ministry).
+"""Pledge figures per theme, the one way they are counted: for a campaign over the whole unit
+tree (by theme, and by branch: each child of a top unit with all units under it, the provincial
+departments under the Ministry), and for any set of pledges (the statistics page's).
 
-Two queries whatever the size of the tree (every unit's parent, then the public pledges grouped
-by unit and theme), summed up here; kept in the cache under the public content generation.
+A campaign's rollup takes two queries whatever the size of the tree (every unit's parent, then
+the public pledges grouped by unit and theme), summed up here; it is kept in the cache under the
+public content generation.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from campaign.cache import PLEDGES, STRUCTURE, cached_aggregate
 from campaign.models import Campaign
@@ -59,6 +61,32 @@ class Rollup:
     branches_by_theme: dict[int, list[BranchRow]]
 
 
+def theme_figures(pledges: QuerySet[Pledge]) -> dict[int, Figures]:
+    """theme id -> the figures of `pledges` in that theme, in one query; themes without any
+    pledge are left out."""
+    by_theme: defaultdict[int, _Sum] = defaultdict(_Sum)
+    for row in _unit_theme_rows(pledges):
+        by_theme[row["theme_id"]].add(*_values(row))
+    return {theme_id: bucket.figures() for theme_id, bucket in by_theme.items()}
+
+
+def _unit_theme_rows(pledges: QuerySet[Pledge]) -> QuerySet:
+    """`pledges` counted per unit and theme: the rows every figure here is summed from."""
+    return (
+        pledges.order_by()
+        .values("unit_id", "theme_id")
+        .annotate(
+            pledges=Count("pk"),
+            completed=Count("pk", filter=Q(status=Pledge.Status.COMPLETED)),
+            percent=Sum("latest_percent"),
+        )
+    )
+
+
+def _values(row: dict) -> tuple[int, int, int, int]:
+    return row["unit_id"], row["pledges"], row["completed"], row["percent"] or 0
+
+
 def campaign_rollup(campaign: Campaign) -> Rollup:
     return cached_aggregate(
         f"rollup:{campaign.pk}", lambda: _rollup(campaign), topics=(STRUCTURE, PLEDGES)
@@ -72,24 +100,13 @@ def _rollup(campaign: Campaign) -> Rollup:
             "pk", "parent_id", "slug", "name", "name_vi", "name_en", "position"
         ).order_by("position", "name", "pk")
     }
-    rows = (
-        Pledge.objects.public()
-        .filter(campaign=campaign)
-        .order_by()
-        .values("unit_id", "theme_id")
-        .annotate(
-            pledges=Count("pk"),
-            completed=Count("pk", filter=Q(status=Pledge.Status.COMPLETED)),
-            percent=Sum("latest_percent"),
-        )
-    )
+    rows = _unit_theme_rows(Pledge.objects.public().filter(campaign=campaign))
     branch_of = _branches(units)
     total, by_theme = _Sum(), defaultdict(_Sum)
     by_branch, by_branch_theme = defaultdict(_Sum), defaultdict(_Sum)
     for row in rows:
-        unit_id, theme_id = row["unit_id"], row["theme_id"]
-        values = (unit_id, row["pledges"], row["completed"], row["percent"] or 0)
-        branch = branch_of[unit_id]
+        values, theme_id = _values(row), row["theme_id"]
+        branch = branch_of[row["unit_id"]]
         for bucket in (
             total,
             by_theme[theme_id],

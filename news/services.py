@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from audit.models import Event
 from audit.services import audit_record
+from campaign.conflicts import check_version
 from campaign.images import ProcessedImage, process_image
 from news.models import (
     PHOTO_RENDITIONS,
@@ -89,20 +90,13 @@ def nomination_update(
             _("This nomination has been decided by the office and can no longer be changed."),
             code="decided",
         )
-    if current.version != expected_version:
-        raise ValidationError(
-            _(
-                "Someone else saved this nomination while you were editing it. Your changes "
-                "are still in the form: open the nomination again in a new tab, compare, "
-                "then save once more."
-            ),
-            code="conflict",
-        )
+    check_version(current.version, expected_version, _nomination_conflict)
     removing = list(current.images.filter(pk__in=list(remove_image_ids)))
     add_images = add_images or []
     total = current.images.count() - len(removing) + len(add_images)
     if total > Nomination.MAX_IMAGES:
         raise _too_many_images(total)
+    # The save counts on from the locked row, not from the copy the form was built on.
     nomination.version = current.version
     nomination.full_clean()
     nomination.save()
@@ -114,6 +108,17 @@ def nomination_update(
     _add_images(nomination, add_images)
     audit_record(action=Event.Action.TRANSITION, actor=by, obj=nomination, detail="edit")
     return nomination
+
+
+def _nomination_conflict() -> ValidationError:
+    return ValidationError(
+        _(
+            "Someone else saved this nomination while you were editing it. Your changes "
+            "are still in the form: open the nomination again in a new tab, compare, "
+            "then save once more."
+        ),
+        code="conflict",
+    )
 
 
 def _lock_undecided(nomination: Nomination) -> Nomination:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Avg, Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -23,6 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaign.conflicts import Versioned
 from campaign.fields import BoundedTextField, NumberDecimalField, NumberPositiveSmallIntegerField
 from campaign.models import Campaign, LegalDocument, Theme
 from campaign.numbers import plain
@@ -102,33 +102,6 @@ class PledgeQuerySet(models.QuerySet):
         cutoff = (now or timezone.now()) - dt.timedelta(days=days)
         return self.filter(status=Pledge.Status.SUBMITTED, submitted_at__lt=cutoff)
 
-    def stats_by_theme(self) -> dict[int, ThemeStats]:
-        """Units that pledged and their average progress per theme, in one query."""
-        rows = (
-            self.order_by()
-            .values("theme_id")
-            .annotate(
-                units=Count("unit", distinct=True),
-                pledges=Count("pk"),
-                average=Avg("latest_percent"),
-            )
-        )
-        return {
-            row["theme_id"]: ThemeStats(
-                units=row["units"],
-                pledges=row["pledges"],
-                average=round(row["average"] or 0),
-            )
-            for row in rows
-        }
-
-
-@dataclass(frozen=True)
-class ThemeStats:
-    units: int
-    pledges: int
-    average: int
-
 
 class PledgeStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -138,7 +111,7 @@ class PledgeStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class Pledge(models.Model):
+class Pledge(Versioned, models.Model):
     """A unit's commitment under one theme of a campaign, with a measurable target."""
 
     Status = PledgeStatus

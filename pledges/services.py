@@ -21,6 +21,7 @@ from django.utils.translation import gettext_noop
 
 from audit.models import Event
 from audit.services import audit_record
+from campaign.conflicts import check_version
 from campaign.images import ProcessedImage
 from campaign.models import Campaign, CampaignPhase, LegalDocument, Theme
 from campaign.roles import office_members
@@ -83,7 +84,6 @@ def _authorize(pledge: Pledge, allowed: PledgeQuerySet) -> None:
 
 def _save(pledge: Pledge, actor, step: str) -> None:
     """Save a change of `pledge` made by `actor`, and record the step in the audit trail."""
-    pledge.version += 1
     pledge._history_user = actor
     pledge.save()
     audit_record(action=Event.Action.TRANSITION, actor=actor, obj=pledge, detail=step)
@@ -154,8 +154,7 @@ def pledge_update(*, pledge: Pledge, actor, version: int, **changes) -> Pledge:
         if not current.is_editable:
             raise _refuse("edit", current)
         _authorize(current, Pledge.objects.editable_by(actor))
-        if current.version != version:
-            raise StaleEditError(current)
+        check_version(current.version, version, lambda: StaleEditError(current))
         documents = changes.pop("legal_documents", None)
         for name, value in changes.items():
             setattr(current, name, value)
@@ -184,8 +183,8 @@ def pledge_submit(*, pledge: Pledge, actor, version: int | None = None) -> Pledg
         if not current.can_become(Status.SUBMITTED):
             raise _refuse("submit", current)
         _authorize(current, Pledge.objects.editable_by(actor))
-        if version is not None and current.version != version:
-            raise StaleEditError(current)
+        if version is not None:
+            check_version(current.version, version, lambda: StaleEditError(current))
         today = timezone.localdate()
         if not current.campaign.registration_open(today):
             raise PledgeStateError(registration_closed_message(current.campaign, today))

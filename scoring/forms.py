@@ -22,11 +22,6 @@ class ScoringRoundAdminForm(VersionedModelForm):
         model = ScoringRound
         fields = ["campaign", "kind", "title", "held_on", "note"]
 
-    def save(self, commit=True):
-        if self.instance.pk:
-            self.instance.version += 1
-        return super().save(commit)
-
 
 class UnitScoresForm(forms.Form):
     """One number per criterion of the round's campaign for one unit; an empty box means the

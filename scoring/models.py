@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from campaign.conflicts import Versioned
 from campaign.fields import BoundedTextField, NumberDecimalField
 from campaign.models import Campaign, Theme
 from campaign.numbers import plain
@@ -125,7 +126,7 @@ class ScoringRoundQuerySet(models.QuerySet):
         return self.order_by("-held_on", "-pk")
 
 
-class ScoringRound(models.Model):
+class ScoringRound(Versioned, models.Model):
     """A review (sơ kết or tổng kết) at which the units are scored; results are public once
     the office publishes them."""
 
@@ -221,7 +222,7 @@ class ScoreQuerySet(models.QuerySet):
         )
 
 
-class Score(models.Model):
+class Score(Versioned, models.Model):
     """The points a unit got for one criterion at one review round. Every change is kept in
     the history."""
 
@@ -282,8 +283,6 @@ class Score(models.Model):
 
     def save(self, *args, **kwargs):
         self.max_points = self.criterion.max_points
-        if self.pk:
-            self.version += 1
         super().save(*args, **kwargs)
 
     def clean(self) -> None:

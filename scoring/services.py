@@ -108,7 +108,6 @@ def round_publish(*, scoring_round: ScoringRound, actor) -> ScoringRound:
         )
     locked.status = ScoringRound.Status.PUBLISHED
     locked.published_at = timezone.now()
-    locked.version += 1
     locked.save(update_fields=["status", "published_at", "version"])
     audit_record(action=Event.Action.TRANSITION, actor=actor, obj=locked, detail="scores published")
     return locked
@@ -122,7 +121,6 @@ def round_unpublish(*, scoring_round: ScoringRound, actor) -> ScoringRound:
         raise ScoringStateError(_("“%(round)s” is not published.") % {"round": locked.title})
     locked.status = ScoringRound.Status.DRAFT
     locked.published_at = None
-    locked.version += 1
     locked.save(update_fields=["status", "published_at", "version"])
     audit_record(
         action=Event.Action.TRANSITION, actor=actor, obj=locked, detail="returned to draft"

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaign.conflicts import Versioned
 from campaign.fields import BoundedTextField, DocumentNumberField
 from campaign.images import ProcessedImage
 from campaign.models import Campaign, Theme
@@ -176,7 +177,7 @@ class CommendationQuerySet(models.QuerySet):
         return qs
 
 
-class Commendation(Honoree):
+class Commendation(Versioned, Honoree):
     """A published story about an exemplary person or collective and their commendation."""
 
     class Status(models.TextChoices):
@@ -309,8 +310,6 @@ class Commendation(Honoree):
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
         self.refresh_search_key()
-        if self.pk:
-            self.version += 1
         super().save(*args, **kwargs)
         for storage, name in getattr(self, "_discarded_files", []):
             transaction.on_commit(lambda s=storage, n=name: s.delete(n))

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from campaign.conflicts import Versioned
 from campaign.fields import BoundedTextField
 from campaign.models import Campaign, Theme
 from campaign.roles import is_office
@@ -39,7 +40,7 @@ class NominationQuerySet(models.QuerySet):
         return self.filter(status=Nomination.Status.SUBMITTED)
 
 
-class Nomination(Honoree):
+class Nomination(Versioned, Honoree):
     """A unit head's proposal (đề xuất khen thưởng) of an exemplary person or collective."""
 
     class Status(models.TextChoices):
@@ -134,11 +135,6 @@ class Nomination(Honoree):
 
     def __str__(self) -> str:
         return f"{self.honoree_name} – {self.unit}"
-
-    def save(self, *args, **kwargs):
-        if self.pk:
-            self.version += 1
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("news:nomination-detail", kwargs={"pk": self.pk})

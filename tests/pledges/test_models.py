@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 
 from campaign.models import Campaign
+from campaign.rollups import theme_figures
 from pledges.models import AppendOnlyError, Evidence, Pledge, ProgressReport
 from tests.factories import make_campaign, make_evidence, make_pledge, make_report
 
@@ -149,5 +150,5 @@ def test_theme_stats_count_units_once_and_average_progress(world):
         latest_percent=50,
     )
     make_pledge(campaign=world.campaign, unit=world.unit_b, theme=world.theme, status=S.SUBMITTED)
-    stats = Pledge.objects.public().stats_by_theme()[world.theme.pk]
+    stats = theme_figures(Pledge.objects.public())[world.theme.pk]
     assert (stats.units, stats.pledges, stats.average) == (2, 3, 50)
