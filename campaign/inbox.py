@@ -54,7 +54,7 @@ def office_waiting(request) -> Waiting:
         if not is_office(user):
             request._office_waiting = Waiting()
         else:
-            # One UNION ALL of two counts: each part yields one row, even when nothing waits.
+            # One UNION ALL of two counts; a queue with nothing waiting yields no row (0).
             reviews = _count(Pledge.objects.reviewable_by(user), "reviews")
             nominations = _count(Nomination.objects.visible_to(user).pending(), "nominations")
             counts = dict(reviews.union(nominations, all=True).order_by())
@@ -107,7 +107,7 @@ def office_inbox(*, request, campaign: Campaign, now: dt.datetime, today: dt.dat
         stale_days=days,
         past_due=counts["past_due"],
         past_due_first=[(p, p.days_past_due(today)) for p in past_due],
-        current=[step for step in timeline.steps if step.state == "current"],
+        current=timeline.running,
         ending=sorted(
             (s for s in timeline.steps if s.state != "done" and s.days_to_end <= PHASES_AHEAD),
             key=lambda step: step.phase.ends_on,

@@ -479,10 +479,14 @@ class Timeline:
     next_deadline: TimelineStep | None  # the phase whose end comes next
 
     @property
+    def running(self) -> list[TimelineStep]:
+        """The phases running on the day (phases may overlap)."""
+        return [step for step in self.steps if step.state == "current"]
+
+    @property
     def current(self) -> TimelineStep | None:
-        """The running phase whose deadline comes first (phases may overlap), if any runs."""
-        running = [step for step in self.steps if step.state == "current"]
-        return min(running, key=lambda step: step.phase.ends_on) if running else None
+        """The running phase whose deadline comes first, if any runs."""
+        return min(self.running, key=lambda step: step.phase.ends_on, default=None)
 
 
 def phase_timeline(phases, day: dt.date) -> Timeline:
