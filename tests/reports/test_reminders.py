@@ -142,6 +142,7 @@ def test_send_reminders_runs_everything_once_a_day(world, deadlines, settings):
         campaign=world.campaign, unit=world.unit_b, theme=world.themes[3], status=S.ACCEPTED
     )
     make_report(pledge=quiet, percent=10, reported_at=timezone.now() - dt.timedelta(days=45))
+    today = timezone.localdate()  # the command's day, even when the run crosses midnight
     call_command("send_reminders")
     subjects = sorted(m.subject for m in mail.outbox)
     assert subjects == sorted(
@@ -149,7 +150,7 @@ def test_send_reminders_runs_everything_once_a_day(world, deadlines, settings):
             "Hạn chót trong 7 ngày tới: Phòng Quản lý Thương mại",
             "Hạn chót trong 7 ngày tới: Phòng Quản lý Công nghiệp",
             f"Đến hạn báo cáo tiến độ: {quiet.title}",  # the pledge without progress
-            f"Tổng hợp hằng ngày của Văn phòng Sở ngày {TODAY:%d/%m/%Y}",
+            f"Tổng hợp hằng ngày của Văn phòng Sở ngày {today:%d/%m/%Y}",
         ]
     )
     call_command("send_reminders")  # the scheduler runs it again the same day
