@@ -1,8 +1,8 @@
 from django.contrib import admin
 
 from audit.models import Event
-from campaign.admin_mixins import ReadOnlyAdminMixin
-from campaign.admin_widgets import truncated_column
+from kit.admin_mixins import ReadOnlyAdminMixin
+from kit.admin_widgets import truncated_column
 
 
 class ObjectTypeFilter(admin.AllValuesFieldListFilter):

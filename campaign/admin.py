@@ -7,8 +7,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from campaign.admin_widgets import AutocompleteMixin
 from campaign.models import Campaign, CampaignDocument, CampaignPhase, LegalDocument, Theme
+from kit.admin_widgets import AutocompleteMixin
 
 
 def _out_of_range_dates_are_bad_filters(method, errors):

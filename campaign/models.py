@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaign.fields import BoundedTextField, DocumentNumberField
-from campaign.roles import is_office
-from campaign.text import vi_slugify
-from campaign.validators import issuer_code_validator
+from kit.fields import BoundedTextField, DocumentNumberField
+from kit.roles import is_office
+from kit.text import vi_slugify
+from kit.validators import issuer_code_validator
 
 
 class LegalDocument(models.Model):

@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from campaign.secret_key import stored_secret_key
+from kit.secret_key import stored_secret_key
 
 # The repository root: config/settings.py is one folder down.
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -48,8 +48,8 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
-    # The admin with the office's own site: the day's work first (campaign/admin_site.py).
-    "campaign.apps.PortalAdminConfig",
+    # The admin with the office's own site: the day's work first (kit/admin_site.py).
+    "kit.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,21 +63,25 @@ INSTALLED_APPS = [
     "simple_history",
     # The commendation body's visual editor (news/editor.py): its scripts and styles.
     "django_prose_editor",
-    # django-axes under a name the office reads in its own language (campaign/apps.py).
-    "campaign.apps.AxesConfig",
+    # django-axes under a name the office reads in its own language (kit/apps.py).
+    "kit.apps.AxesConfig",
+    # The kit every app uses (kit/); the apps; then the pages that combine them.
+    "kit",
     "campaign",
     "units",
     "outbox",
     "audit",
     "pledges",
     "news",
-    # --- issue 7 (data): scoring and the leaderboard ---
     "scoring",
+    "office",
+    "portal",
+    "devtools",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "campaign.middleware.PermissionsPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "audit.context.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,7 +96,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Last, so that its 400 has the language and headers of any page; it answers before any view
     # or the admin's filters put a NUL character into a query.
-    "campaign.middleware.RejectNulMiddleware",
+    "portal.middleware.RejectNulMiddleware",
 ]
 
 # Intranet mode: every page, public ones included, needs a login.
@@ -118,7 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "campaign.context_processors.portal",
+                "portal.context_processors.portal",
             ],
         },
     },
@@ -196,7 +200,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 # Vietnamese that Django and the installed packages lack, kept by hand: extraction would drop
 # every msgid it does not find in the portal's code. Both override the packages' catalogues.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "packages" / "locale"]
-FORMAT_MODULE_PATH = ["campaign.formats"]
+FORMAT_MODULE_PATH = ["kit.formats"]
 # Numbers in the reader's notation, grouped: 2.500 and 1.234,5 in Vietnamese, 2,500 and 1,234.5
 # in English (campaign/formats). Years, ids and document numbers are not quantities: templates
 # print them with `unlocalize` (or as text) so 2022 never reads 2.022.
@@ -236,7 +240,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-AXES_USERNAME_CALLABLE = "campaign.axes.client_username"
+AXES_USERNAME_CALLABLE = "kit.axes.client_username"
 AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 
 # Pledges: the portal's address for links in e-mails, and after how many days without progress
@@ -267,7 +271,7 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
 }
-# The admin's pages only (campaign/admin_site.py): the commendation body's editor loads its
+# The admin's pages only (kit/admin_site.py): the commendation body's editor loads its
 # modules through an import map, an inline <script type="importmap"> that Django's admin prints
 # with the request's nonce; and the editor's core (tiptap) puts its few base rules in a <style>
 # of its own, allowed by their hash (tests/news/test_editor.py checks it against the installed
@@ -284,7 +288,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "campaign.views.csrf_failure"
+CSRF_FAILURE_VIEW = "portal.site.csrf_failure"
 SESSION_COOKIE_AGE = 9 * 60 * 60  # a working day
 
 if PRODUCTION:
@@ -319,8 +323,8 @@ LOGGING = {
 }
 
 # --- Performance at scale: page cache, benchmark, scale-out storage ---------------------------
-# Whole public pages are kept for anonymous visitors (campaign/pagecache.py) and aggregates with
-# them (campaign/cache.py), keyed by a counter that every public write moves on. Off by default
+# Whole public pages are kept for anonymous visitors (portal/pagecache.py) and aggregates with
+# them (kit/cache.py), keyed by a counter that every public write moves on. Off by default
 # with the per-process local-memory cache, where a write seen by one gunicorn worker would not
 # reach the others' stored pages; on with a shared cache (CACHE_URL=redis://…).
 _SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
@@ -329,9 +333,9 @@ PORTAL_PAGE_CACHE_SECONDS = env.int(
 )
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "campaign.pagecache.AnonymousPageCacheMiddleware",
+    "portal.pagecache.AnonymousPageCacheMiddleware",
 )
-# `make bench` only: adds the reference view /bench/fortunes/ (campaign/benchmark.py).
+# `make bench` only: adds the reference view /bench/fortunes/ (devtools/benchmark.py).
 PORTAL_BENCHMARK = env.bool("PORTAL_BENCHMARK", default=False)
 # Sessions live in the database by default, so any app server can serve any request;
 # django.contrib.sessions.backends.cached_db keeps them in the shared cache as well.
@@ -364,7 +368,7 @@ if PORTAL_S3_BUCKET := env.str("PORTAL_S3_BUCKET", default=""):
         "OPTIONS": {**_S3, "location": "private"},
     }
 
-# --- Password reset throttling (campaign/accounts.py) -----------------------------------------
+# --- Password reset throttling (portal/accounts.py) -----------------------------------------
 # django-ratelimit counts requests in the default cache; its checks judge that cache.
 INSTALLED_APPS += ["django_ratelimit"]
 SILENCED_SYSTEM_CHECKS = [

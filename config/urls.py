@@ -7,15 +7,16 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from campaign import accounts, pages, views
-from campaign.files import public_media
-from campaign.sitemaps import SITEMAPS
+from campaign import views
+from kit.files import public_media
+from portal import accounts, pages, site
+from portal.sitemaps import SITEMAPS
 from units.views import UnitListView
 
 campaign_patterns = (
     [
         path("", views.CampaignListView.as_view(), name="list"),
-        # Composed in campaign.pages: the announcement with its pledge figures.
+        # Composed in portal.pages: the announcement with its pledge figures.
         path("<slug:slug>/", pages.campaign_detail, name="detail"),
         path(
             "<slug:slug>/announcement/",
@@ -27,7 +28,7 @@ campaign_patterns = (
     "campaign",
 )
 
-# The unit page gathers pledges and commendations too, so it is composed in campaign.pages.
+# The unit page gathers pledges and commendations too, so it is composed in portal.pages.
 unit_patterns = (
     [
         path("", UnitListView.as_view(), name="list"),
@@ -37,21 +38,21 @@ unit_patterns = (
 )
 
 urlpatterns = [
-    path("favicon.ico", login_not_required(views.favicon)),
-    path("healthz", login_not_required(views.healthz), name="healthz"),
+    path("favicon.ico", login_not_required(site.favicon)),
+    path("healthz", login_not_required(site.healthz), name="healthz"),
     path("admin/", admin.site.urls),
-    # Sitemap (registry in campaign/sitemaps.py) and robots.txt: one of each, at the root.
+    # Sitemap (registry in portal/sitemaps.py) and robots.txt: one of each, at the root.
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots"),
+    path("robots.txt", site.robots_txt, name="robots"),
     # Open data: read-only JSON, outside the language prefixes (every language in each reply).
-    path("api/v1/", include("campaign.api.urls")),
+    path("api/v1/", include("portal.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", pages.home, name="home"),
     path("campaigns/", include(campaign_patterns)),
     path("units/", include(unit_patterns)),
-    # Django's own account pages, but a password reset is limited like a login (campaign.accounts).
+    # Django's own account pages, but a password reset is limited like a login (portal.accounts).
     path(
         "accounts/password_reset/",
         accounts.PasswordResetView.as_view(),
@@ -62,12 +63,12 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     # Pledges: the workspace, the review queue, pledge pages and evidence files.
     path("", include("pledges.urls")),
-    # The office dashboard and review reports: /office/… (campaign/dashboard.py).
-    path("office/", include("campaign.dashboard_urls")),
+    # The office dashboard and review reports: /office/… (office/dashboard.py).
+    path("office/", include("office.urls")),
     # Scoring: the public leaderboard /leaderboard/<campaign>/[<round>/].
     path("", include("scoring.urls")),
     # The office's downloads of a campaign: /exports/<campaign>/workbook.xlsx and CSV files.
-    path("exports/", include("campaign.exports.urls")),
+    path("exports/", include("office.exports.urls")),
     prefix_default_language=False,
 )
 
@@ -81,10 +82,10 @@ if settings.PORTAL_SERVE_MEDIA:
         )
     ]
 
-# `make bench` only: the reference view every page is measured against (campaign/benchmark.py).
+# `make bench` only: the reference view every page is measured against (devtools/benchmark.py).
 if settings.PORTAL_BENCHMARK:
-    from campaign import benchmark
+    from devtools import benchmark
 
     urlpatterns += [path("bench/fortunes/", benchmark.fortunes, name="bench-fortunes")]
 
-handler500 = "campaign.views.server_error"
+handler500 = "portal.site.server_error"

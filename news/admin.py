@@ -13,11 +13,11 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from campaign.admin_history import ReadOnlyHistoryMixin
-from campaign.admin_mixins import ActionsOnlyAdminMixin
-from campaign.admin_text import HistoryValuesMixin
-from campaign.admin_widgets import AutocompleteMixin, truncated_column
-from campaign.roles import is_office
+from kit.admin_history import ReadOnlyHistoryMixin
+from kit.admin_mixins import ActionsOnlyAdminMixin
+from kit.admin_text import HistoryValuesMixin
+from kit.admin_widgets import AutocompleteMixin, truncated_column
+from kit.roles import is_office
 from news.forms import CommendationAdminForm, DeclineForm
 from news.models import Commendation, CommendationForm, Nomination, NominationImage
 from news.services import nomination_accept, nomination_decline

@@ -7,9 +7,9 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from campaign.fields import ImageUploadField, MultipleImageField
-from campaign.forms import VersionedModelForm
 from campaign.models import Campaign, Theme
+from kit.fields import ImageUploadField, MultipleImageField
+from kit.forms import VersionedModelForm
 from news.editor import BodyEditor
 from news.models import PHOTO_RENDITIONS, Commendation, CommendationForm, Nomination
 from units.models import Unit

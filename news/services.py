@@ -15,8 +15,8 @@ from django.utils.translation import ngettext
 
 from audit.models import Event
 from audit.services import audit_record
-from campaign.conflicts import check_version
-from campaign.images import ProcessedImage, process_image
+from kit.conflicts import check_version
+from kit.images import ProcessedImage, process_image
 from news.models import (
     PHOTO_RENDITIONS,
     Commendation,

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
-from campaign.files import UPLOAD_CSP, upload_response
 from campaign.models import Campaign, current_campaign
-from campaign.roles import is_office
+from kit.files import UPLOAD_CSP, upload_response
+from kit.roles import is_office
 from news.forms import CommendationFilterForm, NominationForm, NominationUpdateForm
 from news.models import Commendation, CommendationForm, Nomination, NominationImage
 from news.services import nomination_submit, nomination_update

@@ -14,14 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from campaign.admin_history import ReadOnlyHistoryMixin
-from campaign.admin_mixins import (
+from kit.admin_history import ReadOnlyHistoryMixin
+from kit.admin_mixins import (
     ActionsOnlyAdminMixin,
     ReadOnlyAdminMixin,
     TransitionActionsMixin,
 )
-from campaign.admin_text import HistoryValuesMixin
-from campaign.admin_widgets import truncated_column
+from kit.admin_text import HistoryValuesMixin
+from kit.admin_widgets import truncated_column
 from pledges import services
 from pledges.forms import ReturnReasonForm
 from pledges.models import Evidence, Pledge, ProgressReport

@@ -9,8 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from campaign.fields import DateBoxesField, MultipleImageField, example_note
 from campaign.models import Campaign
+from kit.fields import DateBoxesField, MultipleImageField, example_note
 from pledges.models import Evidence, Pledge, ProgressReport
 
 
@@ -46,7 +46,7 @@ class PledgeForm(forms.ModelForm):
             "commitment": forms.Textarea(attrs={"rows": 5}),
             "legal_documents": forms.CheckboxSelectMultiple,
         }
-        # The target is read in the page's notation (campaign.numbers), whose message shows it.
+        # The target is read in the page's notation (kit.numbers), whose message shows it.
         error_messages = {
             "target_value": {"min_value": _("Enter a target greater than zero.")},
         }

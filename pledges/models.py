@@ -22,13 +22,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaign.conflicts import Versioned
-from campaign.fields import BoundedTextField, NumberDecimalField, NumberPositiveSmallIntegerField
 from campaign.models import Campaign, LegalDocument, Theme
-from campaign.numbers import plain
-from campaign.roles import is_office
-from campaign.storage import get_private_storage
-from campaign.text import search_key
+from kit.conflicts import Versioned
+from kit.fields import BoundedTextField, NumberDecimalField, NumberPositiveSmallIntegerField
+from kit.numbers import plain
+from kit.roles import is_office
+from kit.storage import get_private_storage
+from kit.text import search_key
 from units.models import Unit
 
 # A target measured in percent ("% cán bộ được tiêm", "staff vaccinated (percent)"): its

@@ -21,10 +21,10 @@ from django.utils.translation import gettext_noop
 
 from audit.models import Event
 from audit.services import audit_record
-from campaign.conflicts import check_version
-from campaign.images import ProcessedImage
 from campaign.models import Campaign, CampaignPhase, LegalDocument, Theme
-from campaign.roles import office_members
+from kit.conflicts import check_version
+from kit.images import ProcessedImage
+from kit.roles import office_members
 from pledges import notifications
 from pledges.models import Evidence, Pledge, PledgeQuerySet, ProgressReport
 from units.models import Unit

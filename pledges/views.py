@@ -22,9 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 
-from campaign.files import UPLOAD_CSP, upload_response
 from campaign.models import Campaign, CampaignState, Theme, phase_timeline
-from campaign.roles import is_office, office_required
+from kit.files import UPLOAD_CSP, upload_response
+from kit.roles import is_office, office_required
 from pledges import services
 from pledges.forms import PledgeForm, ProgressReportForm, ReviewForm, SubmitForm
 from pledges.models import Evidence, Pledge, ProgressReport

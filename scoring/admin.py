@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from campaign.admin_history import ReadOnlyHistoryMixin
-from campaign.admin_mixins import ReadOnlyAdminMixin, TransitionActionsMixin
-from campaign.admin_widgets import AutocompleteMixin
+from kit.admin_history import ReadOnlyHistoryMixin
+from kit.admin_mixins import ReadOnlyAdminMixin, TransitionActionsMixin
+from kit.admin_widgets import AutocompleteMixin
 from scoring import services
 from scoring.forms import ScoringRoundAdminForm, UnitScoresForm
 from scoring.models import Criterion, Score, ScoringRound

@@ -5,8 +5,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaign import numbers
-from campaign.forms import VersionedModelForm
+from kit import numbers
+from kit.forms import VersionedModelForm
 from scoring.models import Criterion, Score, ScoringRound, plain, points_display
 
 

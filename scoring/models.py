@@ -20,10 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from campaign.conflicts import Versioned
-from campaign.fields import BoundedTextField, NumberDecimalField
 from campaign.models import Campaign, Theme
-from campaign.numbers import plain
+from kit.conflicts import Versioned
+from kit.fields import BoundedTextField, NumberDecimalField
+from kit.numbers import plain
 from units.models import Unit
 
 POINTS = {"max_digits": 6, "decimal_places": 2}

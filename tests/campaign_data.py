@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from campaign.models import Campaign
-from campaign.roles import OFFICE_GROUP
+from kit.roles import OFFICE_GROUP
 from pledges.models import Pledge, ProgressReport
 from scoring.models import Score
 from tests.factories import (

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from campaign.models import Campaign, Theme
-from campaign.roles import OFFICE_GROUP
+from kit.roles import OFFICE_GROUP
 from units.models import Unit, UnitRole
 
 _seq = itertools.count(1)
@@ -96,7 +96,7 @@ def make_commendation(
     """A commendation, published an hour ago unless told otherwise; `photo` is image bytes."""
     from django.utils import timezone
 
-    from campaign.images import process_image
+    from kit.images import process_image
     from news.models import PHOTO_RENDITIONS, Commendation
     from tests.images import upload
 
@@ -131,7 +131,7 @@ def make_nomination(
 ):
     """A submitted nomination made through the service, as a unit head would; `images` are
     upload bytes."""
-    from campaign.images import process_image
+    from kit.images import process_image
     from news.forms import EVIDENCE_RENDITIONS
     from news.models import Nomination
     from news.services import nomination_submit
@@ -206,7 +206,7 @@ def make_report(*, pledge, percent: int = 40, by=None, **kw):
 def make_evidence(*, report, name: str = "anh.jpg"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from campaign.images import process_image
+    from kit.images import process_image
     from pledges.models import Evidence
     from tests.images import jpeg_bytes
 

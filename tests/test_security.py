@@ -10,7 +10,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campaign.fields import ImageUploadField, MultipleImageField
+from kit.fields import ImageUploadField, MultipleImageField
 from news.forms import CommendationAdminForm, NominationForm
 from pledges.forms import PledgeForm, ProgressReportForm
 from tests.factories import make_role, make_user
@@ -113,7 +113,7 @@ NASTY = st.one_of(
 
 def nul(*texts: str) -> bool:
     """Whether a text holds a NUL character: the portal refuses those with a 400, form or not
-    (campaign.middleware.RejectNulMiddleware)."""
+    (portal.middleware.RejectNulMiddleware)."""
     return any("\x00" in text for text in texts)
 
 

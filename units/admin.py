@@ -10,8 +10,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from campaign.admin_widgets import AutocompleteMixin
-from campaign.roles import OFFICE_GROUP, group_label
+from kit.admin_widgets import AutocompleteMixin
+from kit.roles import OFFICE_GROUP, group_label
 from units.forms import UnitImportForm
 from units.importing import COLUMNS, ImportInvalid, units_import
 from units.models import Unit, UnitRole

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaign.text import search_document, search_phrases, vi_slugify
+from kit.text import search_document, search_phrases, vi_slugify
 
 
 class UnitQuerySet(models.QuerySet):
@@ -23,7 +23,7 @@ class UnitQuerySet(models.QuerySet):
 
     def search(self, query: str, *, whole: bool = True) -> UnitQuerySet:
         """Units whose names (either language, full or short) have every word of `query`,
-        accents optional; see campaign.text.search_phrases."""
+        accents optional; see kit.text.search_phrases."""
         qs = self
         for phrase in search_phrases(query or "", whole=whole):
             qs = qs.filter(search_key__contains=phrase)
@@ -104,7 +104,7 @@ class Unit(models.Model):
         _("active"), default=True, help_text=_("Inactive units are hidden from the public.")
     )
     # Folded names in both languages, for searches that find records by their unit
-    # (campaign.text: whole syllables, accents left out).
+    # (kit.text: whole syllables, accents left out).
     search_key = models.TextField(editable=False, default="")
 
     objects = UnitQuerySet.as_manager()

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from campaign.roles import grant_office_permissions
+from kit.roles import grant_office_permissions
 
 
 def grant(apps, schema_editor):

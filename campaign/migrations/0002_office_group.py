@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from campaign.roles import crud, grant_office_permissions
+from kit.roles import crud, grant_office_permissions
 
 
 def grant(apps, schema_editor):

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from campaign.models import Campaign
-from campaign.roles import OFFICE_GROUP
+from kit.roles import OFFICE_GROUP
 from units.models import Unit, UnitRole
 
 # Divisions of a provincial Department of Industry and Trade, for the demo only.

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from campaign.roles import crud, grant_office_permissions
+from kit.roles import crud, grant_office_permissions
 
 # (slug, Vietnamese, English, given to, order): the usual forms of a provincial department.
 FORMS = [

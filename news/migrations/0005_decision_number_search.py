@@ -6,7 +6,7 @@ from django.db import migrations, models
 def recompute_search_keys(apps, schema_editor):
     """Stored keys had a space before each word only (prefix matching) and left out the
     decision number: store them as Commendation.refresh_search_key() now does."""
-    from campaign.text import search_document
+    from kit.text import search_document
     from news.sanitize import html_to_text
 
     Commendation = apps.get_model("news", "Commendation")

@@ -11,11 +11,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaign.conflicts import Versioned
-from campaign.fields import BoundedTextField, DocumentNumberField
-from campaign.images import ProcessedImage
 from campaign.models import Campaign, Theme
-from campaign.text import search_document, search_phrases, vi_slugify
+from kit.conflicts import Versioned
+from kit.fields import BoundedTextField, DocumentNumberField
+from kit.images import ProcessedImage
+from kit.text import search_document, search_phrases, vi_slugify
 from news.models.honorees import Honoree, HonoreeKind
 from news.sanitize import html_to_text, sanitize_html
 from units.models import Unit

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from campaign.conflicts import Versioned
-from campaign.fields import BoundedTextField
 from campaign.models import Campaign, Theme
-from campaign.roles import is_office
-from campaign.storage import get_private_storage
+from kit.conflicts import Versioned
+from kit.fields import BoundedTextField
+from kit.roles import is_office
+from kit.storage import get_private_storage
 from news.models.commendations import Commendation, CommendationForm
 from news.models.honorees import Honoree
 from units.models import Unit

@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import pledges.models
-import campaign.storage
+import kit.storage
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -177,8 +177,8 @@ class Migration(migrations.Migration):
             name='Evidence',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(storage=campaign.storage.get_private_storage, upload_to=pledges.models.evidence_path, verbose_name='image')),
-                ('thumbnail', models.ImageField(storage=campaign.storage.get_private_storage, upload_to=pledges.models.evidence_path, verbose_name='thumbnail')),
+                ('image', models.ImageField(storage=kit.storage.get_private_storage, upload_to=pledges.models.evidence_path, verbose_name='image')),
+                ('thumbnail', models.ImageField(storage=kit.storage.get_private_storage, upload_to=pledges.models.evidence_path, verbose_name='thumbnail')),
                 ('width', models.PositiveIntegerField(default=0, verbose_name='width')),
                 ('height', models.PositiveIntegerField(default=0, verbose_name='height')),
                 ('original_name', models.CharField(blank=True, help_text='As uploaded.', max_length=200, verbose_name='original file name')),

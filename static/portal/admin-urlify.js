@@ -1,4 +1,4 @@
-/* The admin fills slug fields with the server's own folding (campaign/text.py, vi_slugify):
+/* The admin fills slug fields with the server's own folding (kit/text.py, vi_slugify):
    "Đồng chí Đặng Thị Lan" -> "dong-chi-dang-thi-lan". Django's urlify.js maps "đ" to "dj" and
    drops letters with two marks ("ồ"), so its URLify is replaced. Deferred, this runs after
    urlify.js; prepopulate.js looks URLify up each time it fills a field. */

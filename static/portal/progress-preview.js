@@ -8,7 +8,7 @@ function escaped(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-// The amount in the page's notation, read as strictly as campaign/numbers.py reads it: the
+// The amount in the page's notation, read as strictly as kit/numbers.py reads it: the
 // thousands separator only between groups of three digits, the decimal one at most once.
 function read(text) {
   const thousands = escaped(input.dataset.thousands);

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from campaign.api import urls
+from portal.api import urls
 
 pytestmark = pytest.mark.django_db
 

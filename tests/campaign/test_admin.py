@@ -91,7 +91,7 @@ def test_office_manages_staff_accounts_but_cannot_grant_privileges(office_client
 def test_office_group_has_exactly_the_needed_permissions(db):
     from django.contrib.auth.models import Group
 
-    from campaign.roles import OFFICE_GROUP
+    from kit.roles import OFFICE_GROUP
 
     perms = set(
         Group.objects.get(name=OFFICE_GROUP).permissions.values_list(

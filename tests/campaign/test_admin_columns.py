@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import Event
-from campaign.admin_widgets import SHORT_TEXT_LENGTH, short_text
+from kit.admin_widgets import SHORT_TEXT_LENGTH, short_text
 from tests.factories import make_commendation, make_nomination, make_pledge, make_report, make_user
 
 pytestmark = pytest.mark.django_db

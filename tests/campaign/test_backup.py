@@ -14,9 +14,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from campaign.backup import stored_files
 from campaign.models import LegalDocument
 from campaign.seed.demo import load_demo
+from portal.backup import stored_files
 from tests.factories import (
     make_commendation,
     make_evidence,

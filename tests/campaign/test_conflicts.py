@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from campaign.conflicts import check_version
+from kit.conflicts import check_version
 from pledges.models import Pledge
 from scoring.models import ScoringRound
 from tests.factories import make_campaign, make_pledge, make_report, make_round

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from campaign.templatetags.form_errors import summary_items
+from kit.templatetags.form_errors import summary_items
 from pledges.models import Pledge
 from tests.factories import make_campaign, make_pledge, make_role, make_unit, make_user
 

@@ -81,7 +81,7 @@ def test_pages_answer_a_translated_503_when_the_database_is_unreachable():
 
 
 def test_other_errors_get_the_500_page(rf):
-    from campaign.views import server_error
+    from portal.site import server_error
 
     try:
         raise ValueError("boom")

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from PIL import Image, ImageFile
 
-from campaign.images import MAX_BYTES, open_checked, process_image
+from kit.images import MAX_BYTES, open_checked, process_image
 from tests.images import (
     GPS_IFD,
     animated_webp_bytes,

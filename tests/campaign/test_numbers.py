@@ -8,7 +8,7 @@ import pytest
 from django import forms
 from django.utils import translation
 
-from campaign import numbers
+from kit import numbers
 
 
 class Form(forms.Form):

@@ -16,7 +16,7 @@ BUDGETS = {
     "/en/": 4,
     "/campaigns/": 3,  # count for the paginator, the page, footer campaign
     # campaign, current campaign (footer), themes, legal documents, + pledge figures per theme
-    # and per branch (campaign.rollups: every unit's parent, pledges by unit and theme),
+    # and per branch (pledges.rollups: every unit's parent, pledges by unit and theme),
     # latest pledges, + the campaign's phases (the timeline)
     # (whether a scoring round is published is read with the campaign: no query of its own)
     f"/campaigns/{SLUG}/": 8,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from campaign.rollups import Figures, campaign_rollup
+from pledges.rollups import Figures, campaign_rollup
 from tests.factories import make_campaign, make_pledge, make_unit
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from campaign.secret_key import stored_secret_key
+from kit.secret_key import stored_secret_key
 
 
 def test_processes_starting_together_all_get_the_first_key(tmp_path):

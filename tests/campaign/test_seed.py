@@ -3,9 +3,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from campaign.models import Campaign, CampaignDocument, LegalDocument, Theme
-from campaign.roles import OFFICE_GROUP
 from campaign.seed.demo import load_demo
 from campaign.seed.loader import load_campaign
+from kit.roles import OFFICE_GROUP
 from units.models import Unit, UnitRole
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count
 
-from campaign.roles import is_office
-from campaign.seed.scale import MINISTRY_SLUG, ScaleCounts, seed_scale
-from campaign.text import vi_slugify
+from devtools.scale import MINISTRY_SLUG, ScaleCounts, seed_scale
+from kit.roles import is_office
+from kit.text import vi_slugify
 from news.models import Commendation
 from pledges.models import Pledge, ProgressReport
 from units.models import Unit, UnitRole

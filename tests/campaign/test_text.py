@@ -1,6 +1,6 @@
 import pytest
 
-from campaign.text import fold, search_key, vi_slugify
+from kit.text import fold, search_key, vi_slugify
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ from django.db import models
 from django.test import RequestFactory
 from django.utils import translation
 
-from campaign.fields import BoundedTextField
 from campaign.models import Campaign, CampaignPhase, LegalDocument, Theme
+from kit.fields import BoundedTextField
 from pledges.models import Pledge
 from tests.factories import make_user
 from units.models import Unit

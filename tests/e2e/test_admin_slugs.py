@@ -1,4 +1,4 @@
-"""Slugs typed in the admin's own forms come out as the server folds them (campaign/text.py).
+"""Slugs typed in the admin's own forms come out as the server folds them (kit/text.py).
 
 Django's urlify.js turned "Đồng chí Đặng Thị Lan" into "djng-chi-djng-th-lan"; the portal
 replaces its URLify, and these journeys type into every admin form with a slug to prove it.
@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from campaign.text import vi_slugify
+from kit.text import vi_slugify
 from tests.e2e.conftest import DEMO_PASSWORD
 
 # (add form, the field the slug is made from, what the office types)

@@ -19,7 +19,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from campaign.text import vi_slugify
+from kit.text import vi_slugify
 from tests.e2e.conftest import AXE, DEMO_PASSWORD, ROOT, Checks, free_port, wait_until_serving
 from tests.e2e.test_commendations import FILES, pick_autocomplete, write_body
 

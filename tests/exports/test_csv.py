@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from campaign.exports.tables import TABLES
+from office.exports.tables import TABLES
 from pledges.models import Pledge
 
 pytestmark = pytest.mark.django_db

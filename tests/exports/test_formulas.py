@@ -11,8 +11,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaign.exports.tables import Column, Table
-from campaign.exports.writers import csv_bytes, neutralise_formulas
+from office.exports.tables import Column, Table
+from office.exports.writers import csv_bytes, neutralise_formulas
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -101,7 +101,7 @@ def test_examples_with_either_separator():
 def test_numbers_stay_numbers():
     from decimal import Decimal
 
-    from campaign.exports.tables import Percent
+    from office.exports.tables import Percent
 
     data = csv_bytes(table([[-5, Decimal("-2.50"), Percent(60)]]))
     assert list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1] == ["-5", "-2.5", "60"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import resolve, reverse
 
-from campaign.exports import urls
+from office.exports import urls
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

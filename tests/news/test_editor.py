@@ -85,7 +85,7 @@ def test_the_body_editor_runs_on_the_packages_files_with_a_nonce(client):
 def test_a_seeded_body_reads_on_the_public_page_as_before(client, campaign, unit):
     from tests.factories import make_commendation
 
-    # The body campaign/seed/scale.py writes, as it was stored before the editor came.
+    # The body devtools/scale.py writes, as it was stored before the editor came.
     stored = (
         "<p>Chị Lan (Phòng Quản lý Thương mại) đã hỗ trợ doanh nghiệp, được tặng Giấy khen.</p>"
         "<p>Trong đợt thi đua, chị Lan luôn gương mẫu.</p><ul><li>Hoàn thành xuất sắc nhiệm vụ "

@@ -301,7 +301,7 @@ def test_evidence_is_served_only_to_those_who_may_read_the_nomination(
 def test_only_the_office_decides_a_nomination_whatever_model_permissions_a_user_holds(
     client, head, unit, theme
 ):
-    # The decision belongs to the office's role (`campaign.roles.is_office`), not to a pair of
+    # The decision belongs to the office's role (`kit.roles.is_office`), not to a pair of
     # model permissions a superuser might hand to any staff account.
     nomination = make_nomination(unit=unit, by=head, theme=theme)
     staff = make_user(

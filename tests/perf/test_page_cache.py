@@ -16,16 +16,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from campaign.cache import (
+from campaign.models import LegalDocument
+from kit.cache import (
     SCHEDULE_KEY,
     STRUCTURE,
     TOPICS,
     generation_key,
     public_generation,
 )
-from campaign.models import LegalDocument
-from campaign.pagecache import check_shared_cache
 from news.models import Commendation
+from portal.pagecache import check_shared_cache
 from tests.factories import make_commendation, make_role, make_unit, make_user
 from units.models import Unit
 

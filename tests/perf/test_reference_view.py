@@ -7,8 +7,8 @@ import importlib
 import pytest
 from django.urls import clear_url_caches
 
-from campaign.benchmark import ADDED_ROW
 from config import urls
+from devtools.benchmark import ADDED_ROW
 from tests.factories import make_unit
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
 
-from campaign.seed.scale import ScaleCounts, seed_scale
+from devtools.scale import ScaleCounts, seed_scale
 from news.models import Commendation
 from pledges.models import Pledge
 from tests.perf.targets import public_pages

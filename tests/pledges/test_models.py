@@ -9,8 +9,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 
 from campaign.models import Campaign
-from campaign.rollups import theme_figures
 from pledges.models import AppendOnlyError, Evidence, Pledge, ProgressReport
+from pledges.rollups import theme_figures
 from tests.factories import make_campaign, make_evidence, make_pledge, make_report
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from campaign.api.serializers import pledge as pledge_payload
-from campaign.exports.tables import reports_table
+from office.exports.tables import reports_table
 from pledges import services
 from pledges.models import Pledge, ProgressReport
+from portal.api.serializers import pledge as pledge_payload
 from tests.factories import make_pledge
 
 pytestmark = pytest.mark.django_db

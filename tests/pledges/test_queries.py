@@ -84,13 +84,13 @@ BUDGETS = {
     ("detail", "office"): 10,
     # session, user, office membership, count, page, footer campaign, what waits for the office
     ("review-queue", "office"): 7,
-    # theme with campaign, sibling themes, footer, figures (campaign.rollups: every unit's
+    # theme with campaign, sibling themes, footer, figures (pledges.rollups: every unit's
     # parent, pledges by unit and theme), count, page of pledges, the theme's commendations
     ("theme", None): 8,
     ("theme-page-2", None): 8,
     # unit, roles, sub-units, footer, public pledges with campaign and theme, commendations
     ("unit", None): 6,
-    # campaign, footer, themes, legal basis, figures per theme and branch (campaign.rollups:
+    # campaign, footer, themes, legal basis, figures per theme and branch (pledges.rollups:
     # every unit's parent, pledges by unit and theme), latest pledges, + the
     # campaign's phases (the timeline)
     ("campaign", None): 8,

@@ -234,7 +234,7 @@ def test_review_refuses_a_note_too_long(world, submitted, transition, argument):
 
 
 def test_progress_report_refuses_a_narrative_too_long(world, accepted, tmp_path):
-    from campaign.images import process_image
+    from kit.images import process_image
     from pledges.forms import ProgressReportForm
 
     renditions = ProgressReportForm.base_fields["images"].renditions

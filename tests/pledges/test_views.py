@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from PIL import Image, ImageFile
 
-from campaign.images import MAX_BYTES
 from campaign.models import LegalDocument
+from kit.images import MAX_BYTES
 from pledges.models import Evidence, Pledge
 from tests.factories import make_pledge, make_report
 from tests.images import (

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from campaign.exports.writers import XLSX_CONTENT_TYPE
+from office.exports.writers import XLSX_CONTENT_TYPE
 
 
 @pytest.mark.parametrize("name", ["office:matrix", "office:statistics", "office:candidates"])

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from campaign import reports
+from office import reports
 from pledges.models import Pledge
 from tests.factories import make_pledge, make_report
 

@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 import pytest
 from django.urls import resolve, reverse
 
-from campaign import dashboard_urls
 from campaign.models import Campaign
+from office import urls as dashboard_urls
 from tests.factories import make_campaign
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from campaign import reminders
 from campaign.models import Campaign, CampaignPhase
+from office import reminders
 from outbox.models import Message
 from pledges.models import Pledge
 from tests.factories import make_campaign, make_nomination, make_pledge, make_report

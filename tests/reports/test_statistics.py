@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from campaign import reports
-from campaign.charts import line_chart
 from news.models import Nomination
+from office import reports
+from office.charts import line_chart
 from pledges.models import Pledge
 from tests.factories import make_evidence, make_nomination, make_pledge, make_report, make_unit
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Group
 
-from campaign.roles import OFFICE_GROUP
+from kit.roles import OFFICE_GROUP
 from tests.factories import make_campaign, make_criterion, make_role, make_unit, make_user
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from campaign.roles import OFFICE_GROUP
+from kit.roles import OFFICE_GROUP
 from scoring import services
 from scoring.models import Criterion, Score, ScoringRound
 from tests.factories import make_round, make_score

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 
-from campaign.roles import OFFICE_GROUP, group_label, is_office
+from kit.roles import OFFICE_GROUP, group_label, is_office
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from campaign.text import search_key, vi_slugify
+from kit.text import search_key, vi_slugify
 from units.importing.columns import (
     BY_KEY,
     COLUMN_OF,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation import override as language
 
-from campaign.text import search_key
+from kit.text import search_key
 from units.spreadsheet import read_table
 
 

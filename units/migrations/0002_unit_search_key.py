@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 def fill_search_keys(apps, schema_editor):
     """Give existing units the key Unit.save() now stores (its names, folded)."""
-    from campaign.text import search_document
+    from kit.text import search_document
 
     Unit = apps.get_model("units", "Unit")
     units = list(Unit.objects.only("name_vi", "name_en", "short_name_vi", "short_name_en"))

@@ -1,0 +1,37 @@
+import unicodedata
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, get_language_info
+
+from campaign.models import current_campaign
+from office.inbox import office_waiting
+from portal.navigation import OFFICE_ENTRIES, PERSON_ENTRIES, current_section
+
+
+def portal(request):
+    """The current campaign, links to this page in every language, its header entry and what
+    waits for the office (for the office menu's badges)."""
+    here = request.get_full_path()
+    active = get_language()
+    languages = [
+        {
+            "code": code,
+            # Django's Vietnamese name is stored decomposed (e + combining marks); pages use NFC.
+            "name": unicodedata.normalize("NFC", get_language_info(code)["name_local"]),
+            "url": translate_url(here, code),
+            "active": code == active,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    section = current_section(getattr(request, "resolver_match", None))
+    return {
+        "nav_section": section,
+        "nav_in_office_menu": section in OFFICE_ENTRIES,
+        "nav_in_person_menu": section in PERSON_ENTRIES,
+        "current_campaign": SimpleLazyObject(lambda: current_campaign(request)),
+        # Counted only when the header's office menu is drawn (staff), so other pages pay nothing.
+        "office_waiting": SimpleLazyObject(lambda: office_waiting(request)),
+        "portal_languages": languages,
+    }
