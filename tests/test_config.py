@@ -71,3 +71,13 @@ def test_the_current_wsgi_module_starts_without_a_warning():
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "WSGIHandler"
     assert "FutureWarning" not in result.stderr
+
+
+def test_manage_py_shell_imports_every_model_it_offers():
+    """The shell imports each model from its module; the historical models of the news package
+    must be found where django-simple-history says they live."""
+    result = manage("shell", "--verbosity", "2", "-c", "pass")
+    assert result.returncode == 0, result.stderr
+    assert "could not be automatically imported" not in result.stdout + result.stderr
+    assert "from news.models import" in result.stdout
+    assert "HistoricalCommendation" in result.stdout
