@@ -6,13 +6,11 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 
 from campaign.models import current_campaign
-from office.inbox import office_waiting
 from portal.navigation import OFFICE_ENTRIES, PERSON_ENTRIES, current_section
 
 
 def portal(request):
-    """The current campaign, links to this page in every language, its header entry and what
-    waits for the office (for the office menu's badges)."""
+    """The current campaign, links to this page in every language and its header entry."""
     here = request.get_full_path()
     active = get_language()
     languages = [
@@ -31,7 +29,5 @@ def portal(request):
         "nav_in_office_menu": section in OFFICE_ENTRIES,
         "nav_in_person_menu": section in PERSON_ENTRIES,
         "current_campaign": SimpleLazyObject(lambda: current_campaign(request)),
-        # Counted only when the header's office menu is drawn (staff), so other pages pay nothing.
-        "office_waiting": SimpleLazyObject(lambda: office_waiting(request)),
         "portal_languages": languages,
     }
