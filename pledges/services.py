@@ -255,19 +255,7 @@ def _review_note(text: str) -> str:
 
 def pledge_accept(*, pledge: Pledge, actor, note: str = "") -> Pledge:
     """The office accepts a submitted pledge: from now on it is public."""
-    note = _review_note(note)
-    with transaction.atomic():
-        current = _lock(pledge)
-        if not current.can_become(Status.ACCEPTED):
-            raise _refuse("accept", current)
-        _authorize(current, Pledge.objects.reviewable_by(actor))
-        current.status = Status.ACCEPTED
-        current.reviewed_by = actor
-        current.reviewed_at = timezone.now()
-        current.review_note = note
-        _save(current, actor, "accept")
-        notifications.pledge_accepted(current, to=unit_emails(current.unit_id))
-    return current
+    return _review(pledge, actor, Status.ACCEPTED, _review_note(note), step="accept")
 
 
 def pledge_return(*, pledge: Pledge, actor, reason: str) -> Pledge:
@@ -277,17 +265,28 @@ def pledge_return(*, pledge: Pledge, actor, reason: str) -> Pledge:
         raise ValidationError(
             {"reason": _("Say why the pledge is returned, so the unit knows what to fix.")}
         )
+    return _review(pledge, actor, Status.RETURNED, reason, step="return")
+
+
+# The e-mail to the unit after each decision of the office's review.
+_REVIEW_NOTICES = {
+    Status.ACCEPTED: notifications.pledge_accepted,
+    Status.RETURNED: notifications.pledge_returned,
+}
+
+
+def _review(pledge: Pledge, actor, status: Status, note: str, *, step: str) -> Pledge:
     with transaction.atomic():
         current = _lock(pledge)
-        if not current.can_become(Status.RETURNED):
-            raise _refuse("return", current)
+        if not current.can_become(status):
+            raise _refuse(step, current)
         _authorize(current, Pledge.objects.reviewable_by(actor))
-        current.status = Status.RETURNED
+        current.status = status
         current.reviewed_by = actor
         current.reviewed_at = timezone.now()
-        current.review_note = reason
-        _save(current, actor, "return")
-        notifications.pledge_returned(current, to=unit_emails(current.unit_id))
+        current.review_note = note
+        _save(current, actor, step)
+        _REVIEW_NOTICES[status](current, to=unit_emails(current.unit_id))
     return current
 
 
