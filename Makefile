@@ -17,7 +17,7 @@ help:
 	@echo "make test   install the dev tools and run the whole test suite"
 	@echo "make lint   ruff check and format check"
 	@echo "make lock   re-pin $(CONSTRAINTS) after changing pyproject.toml"
-	@echo "make bench  measure every page against a reference view at national scale (README.md)"
+	@echo "make bench  measure every page against a reference view at national scale (docs/performance.md)"
 
 $(PY):
 	@py=$$(bin/find-python) || exit 1; echo "Using $$py"; "$$py" -m venv $(VENV)

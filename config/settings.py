@@ -1,6 +1,6 @@
 """Settings for the portal, configured only through environment variables.
 
-See the configuration table in README.md. Nothing here is meant to be edited per install.
+See the configuration table in docs/operations.md. Nothing here is meant to be edited per install.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from kit.secret_key import stored_secret_key
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # An install keeps its environment in one file that every process reads for itself: gunicorn,
-# manage.py, cron jobs and timers alike (README.md, "Production"). Variables already set win.
+# manage.py, cron jobs and timers alike (docs/operations.md, "Production").
+# Variables already set win.
 environ.Env.read_env(os.environ.get("PORTAL_ENV_FILE") or BASE_DIR / ".env")
 
 env = environ.Env()
@@ -29,7 +30,7 @@ env = environ.Env()
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR") or BASE_DIR / "var")
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-# One flag turns on everything HTTPS deployment needs (see "Production" in README.md).
+# One flag turns on everything HTTPS deployment needs (see "Production" in docs/operations.md).
 PRODUCTION = env.bool("DJANGO_PRODUCTION", default=False)
 
 # Read as it is: django-environ takes a value starting with "$" for the name of another

@@ -2,8 +2,9 @@
 
 The Vietnamese catalogues carry almost every word the portal shows — pages, the admin's names
 and help texts, e-mails, export headers, the printed report — so they are checked entry by
-entry against the variants the glossary rules out. Templates and the README hold a little
-Vietnamese of their own; they are checked for the variants that are wrong wherever they appear.
+entry against the variants the glossary rules out. Templates and the documentation (README.md,
+docs/) hold a little Vietnamese of their own; they are checked for the variants that are wrong
+wherever they appear.
 """
 
 from __future__ import annotations
@@ -143,11 +144,12 @@ def test_catalogues_name_the_concept_with_the_glossary_term(term):
 
 def texts_with_literal_vietnamese() -> list[Path]:
     templates = (ROOT / "templates").rglob("*")
-    return [*(p for p in templates if p.suffix in {".html", ".txt", ".xml"}), ROOT / "README.md"]
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    return [*(p for p in templates if p.suffix in {".html", ".txt", ".xml"}), *docs]
 
 
 @pytest.mark.parametrize("term", [t for t in TERMS if t.anywhere], ids=lambda t: t.concept)
-def test_templates_and_readme_use_no_variant_the_glossary_rules_out(term):
+def test_templates_and_docs_use_no_variant_the_glossary_rules_out(term):
     wrong = []
     for path in texts_with_literal_vietnamese():
         # Prose wraps: "Chấp" at the end of one line and "thuận" on the next is one word.

@@ -1,5 +1,6 @@
 """A backup restores to exactly the records and files it was taken from, and each file is served
-again to those who may see it and to no one else: the restore drill of README.md."""
+again to those who may see it and to no one else: the restore drill of "Backups" in
+docs/operations.md."""
 
 from __future__ import annotations
 
