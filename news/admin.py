@@ -341,11 +341,7 @@ class NominationAdmin(
         nomination = self._decidable(request, pk)
         if request.method == "POST":
             try:
-                commendation = nomination_accept(
-                    nomination=nomination,
-                    by=request.user,
-                    site_url=request.build_absolute_uri("/"),
-                )
+                commendation = nomination_accept(nomination=nomination, by=request.user)
             except ValidationError as error:
                 return self._refuse(request, nomination, error)
             self.message_user(
@@ -372,7 +368,6 @@ class NominationAdmin(
                     nomination=nomination,
                     by=request.user,
                     reason=form.cleaned_data["reason"],
-                    site_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:
                 return self._refuse(request, nomination, error)

@@ -17,6 +17,7 @@ from audit.models import Event
 from audit.services import audit_record
 from kit.conflicts import check_version
 from kit.images import ProcessedImage, process_image
+from kit.mail import email_render
 from news.models import (
     PHOTO_RENDITIONS,
     Commendation,
@@ -149,22 +150,19 @@ def _first_photo(nomination: Nomination) -> ProcessedImage | None:
         return None
 
 
-def _notify(nomination: Nomination, *, subject: str, body: str, key: str) -> None:
-    recipient = nomination.nominated_by
+def _notify(nomination: Nomination, template: str) -> None:
+    """Tell the head who nominated of the office's decision, in `news/email/<template>`."""
+    subject, body = email_render(f"news/email/{template}", {"nomination": nomination})
     message_queue(
-        to=[recipient.email],
+        to=[nomination.nominated_by.email],
         subject=subject,
         body=body,
-        dedupe_key=f"nomination-{nomination.pk}-{key}",
+        dedupe_key=f"nomination-{nomination.pk}-{template}",
     )
 
 
-def _greeting(user) -> str:
-    return _("Dear %(name)s,") % {"name": user.get_full_name() or user.get_username()}
-
-
 @transaction.atomic
-def nomination_accept(*, nomination: Nomination, by, site_url: str = "") -> Commendation:
+def nomination_accept(*, nomination: Nomination, by) -> Commendation:
     """Turn a nomination into a draft commendation for the office to finish, and tell the head."""
     locked = _lock_undecided(nomination)
     form = locked.proposed_form
@@ -213,31 +211,12 @@ def nomination_accept(*, nomination: Nomination, by, site_url: str = "") -> Comm
         locked.commendation = commendation
         locked.save()
         audit_record(action=Event.Action.TRANSITION, actor=by, obj=locked, detail="accept")
-        _notify(
-            locked,
-            subject=_("Nomination accepted: %(name)s") % {"name": locked.honoree_name},
-            body="\n\n".join(
-                [
-                    _greeting(locked.nominated_by),
-                    _(
-                        "The office has accepted your unit's nomination of "
-                        "%(name)s (%(unit)s). The office is preparing the commendation; it "
-                        "will appear on the portal once published."
-                    )
-                    % {"name": locked.honoree_name, "unit": locked.unit.name},
-                    _("The nomination: %(url)s")
-                    % {"url": site_url.rstrip("/") + locked.get_absolute_url()},
-                ]
-            ),
-            key="accepted",
-        )
+        _notify(locked, "accepted")
     return commendation
 
 
 @transaction.atomic
-def nomination_decline(
-    *, nomination: Nomination, by, reason: str, site_url: str = ""
-) -> Nomination:
+def nomination_decline(*, nomination: Nomination, by, reason: str) -> Nomination:
     """Decline with a reason the nominating head receives by e-mail."""
     reason = (reason or "").strip()
     if not reason:
@@ -252,20 +231,5 @@ def nomination_decline(
     locked.full_clean()
     locked.save()
     audit_record(action=Event.Action.TRANSITION, actor=by, obj=locked, detail="decline")
-    with translation.override(settings.LANGUAGE_CODE):
-        _notify(
-            locked,
-            subject=_("Nomination declined: %(name)s") % {"name": locked.honoree_name},
-            body="\n\n".join(
-                [
-                    _greeting(locked.nominated_by),
-                    _("The office has declined your unit's nomination of %(name)s (%(unit)s).")
-                    % {"name": locked.honoree_name, "unit": locked.unit.name},
-                    _("Reason: %(reason)s") % {"reason": reason},
-                    _("The nomination: %(url)s")
-                    % {"url": site_url.rstrip("/") + locked.get_absolute_url()},
-                ]
-            ),
-            key="declined",
-        )
+    _notify(locked, "declined")
     return locked

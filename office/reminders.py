@@ -12,12 +12,11 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from campaign.models import Campaign, CampaignPhase
+from kit.mail import email_render
 from news.models import Nomination
 from outbox.services import message_queue
 from pledges.models import Pledge
@@ -42,17 +41,9 @@ def _phases_ending(today: dt.date, ahead: int):
 
 
 def _queue(template: str, *, to: list[str], dedupe_key: str, **context) -> bool:
-    with translation.override(settings.LANGUAGE_CODE):
-        context["portal_url"] = settings.PORTAL_URL.rstrip("/")
-        subject = render_to_string(f"office/email/{template}_subject.txt", context)
-        body = render_to_string(f"office/email/{template}.txt", context)
+    subject, body = email_render(f"office/email/{template}", context)
     with transaction.atomic():
-        message = message_queue(
-            to=to,
-            subject=" ".join(subject.split()),
-            body=body.strip() + "\n",
-            dedupe_key=dedupe_key,
-        )
+        message = message_queue(to=to, subject=subject, body=body, dedupe_key=dedupe_key)
     return message is not None
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import translation
-
+from kit.mail import email_render
 from outbox.models import Message
 from outbox.services import message_queue
 
@@ -16,17 +13,8 @@ from outbox.services import message_queue
 def _queue(
     template: str, pledge, *, to: Iterable[str], dedupe_key: str = "", **extra
 ) -> Message | None:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "pledge": pledge,
-            "portal_url": settings.PORTAL_URL.rstrip("/"),
-            **extra,
-        }
-        subject = render_to_string(f"pledges/email/{template}_subject.txt", context)
-        body = render_to_string(f"pledges/email/{template}.txt", context)
-    return message_queue(
-        to=to, subject=" ".join(subject.split()), body=body.strip() + "\n", dedupe_key=dedupe_key
-    )
+    subject, body = email_render(f"pledges/email/{template}", {"pledge": pledge, **extra})
+    return message_queue(to=to, subject=subject, body=body, dedupe_key=dedupe_key)
 
 
 def pledge_submitted(pledge, *, to: Iterable[str]) -> Message | None:

@@ -175,7 +175,7 @@ def test_queue_opens_on_the_waiting_nominations(office_client, head, unit, theme
 
 
 def test_accept_creates_a_prefilled_draft_and_tells_the_head(
-    office_client, office, head, unit, theme, django_capture_on_commit_callbacks
+    office_client, office, head, unit, theme, settings, django_capture_on_commit_callbacks
 ):
     nomination = make_nomination(
         unit=unit,
@@ -215,7 +215,7 @@ def test_accept_creates_a_prefilled_draft_and_tells_the_head(
     sent = mail.outbox[0]
     assert sent.to == [head.email]
     assert "Phạm Thị Đông" in sent.subject and "được duyệt" in sent.subject
-    assert f"http://testserver{nomination.get_absolute_url()}" in sent.body
+    assert f"{settings.PORTAL_URL}{nomination.get_absolute_url()}" in sent.body
     assert Message.objects.get().status == "sent"
 
     # The draft opens pre-filled in the admin.
