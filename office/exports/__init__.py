@@ -1,4 +1,4 @@
 """The office's exports of a whole campaign: an XLSX workbook and one CSV file per table.
 
-They gather pledges, news and scoring, so they live in the campaign package, on top.
+They gather pledges, news and scoring, so they live in the office package, on top.
 """

@@ -64,6 +64,15 @@ def endpoint(view: Callable) -> Callable:
     return wrapper
 
 
+def _filter_unit_and_theme(request, queryset):
+    """`?unit=<slug>` and `?theme=<number>`, as pledges and commendations take them."""
+    if slug := request.GET.get("unit"):
+        queryset = queryset.filter(unit__slug=slug)
+    if (number := _int_param(request, "theme")) is not None:
+        queryset = queryset.filter(theme__number=number)
+    return queryset
+
+
 def _int_param(request, name: str, default: int | None = None) -> int | None:
     raw = request.GET.get(name)
     if raw in (None, ""):
@@ -161,11 +170,7 @@ def pledges(request):
         .prefetch_related(Prefetch("reports", queryset=timeline))
         .order_by("campaign_id", "theme__number", "unit__position", "pk")
     )
-    queryset = _filter_campaign(request, queryset)
-    if slug := request.GET.get("unit"):
-        queryset = queryset.filter(unit__slug=slug)
-    if (number := _int_param(request, "theme")) is not None:
-        queryset = queryset.filter(theme__number=number)
+    queryset = _filter_unit_and_theme(request, _filter_campaign(request, queryset))
     return _list(request, queryset, serializers.pledge)
 
 
@@ -174,10 +179,7 @@ def commendations(request):
     queryset = _filter_campaign(
         request, Commendation.objects.published().with_related().newest_first()
     )
-    if slug := request.GET.get("unit"):
-        queryset = queryset.filter(unit__slug=slug)
-    if (number := _int_param(request, "theme")) is not None:
-        queryset = queryset.filter(theme__number=number)
+    queryset = _filter_unit_and_theme(request, queryset)
     return _list(request, queryset, serializers.commendation)
 
 
