@@ -1,11 +1,10 @@
 """Public content generations: counters in the shared cache that every cached public page and
 aggregate is keyed by.
 
-Public content comes in three topics: the structure (campaigns, themes, legal basis, units and
-the people in them), pledges with their progress, and news (commendations). A write to any of
-them calls `public_content_changed(topic=…)`; once the write commits, that topic's counter goes
-up, so every page and aggregate made from that topic is never read again (it simply expires).
-A progress report thus leaves the honour board and the news pages in the cache. Nothing is
+There is one counter per topic of public content (kit/public.py). A write to any of them calls
+`public_content_changed(topic=…)`; once the write commits, that topic's counter goes up, so
+every page and aggregate made from that topic is never read again (it simply expires). A
+progress report thus leaves the honour board and the news pages in the cache. Nothing is
 deleted key by key, and several app servers sharing one cache (Redis) see the new counters on
 their next request.
 """
@@ -22,6 +21,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from kit.public import NEWS, TOPICS
+
 log = logging.getLogger(__name__)
 
 # What a cache that cannot be reached raises (Redis: connection errors and timeouts, both
@@ -33,8 +34,6 @@ try:
 except ImportError:  # pragma: no cover - redis is a dependency; kept for other cache backends
     CACHE_ERRORS = (OSError,)
 
-STRUCTURE, PLEDGES, NEWS = "structure", "pledges", "news"
-TOPICS = (STRUCTURE, PLEDGES, NEWS)
 # (news counter, POSIX time of the next scheduled publication or 0), kept beside the counters.
 SCHEDULE_KEY = "portal:news-schedule"
 

@@ -17,15 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaign.models import LegalDocument
-from kit.cache import (
-    SCHEDULE_KEY,
-    STRUCTURE,
-    TOPICS,
-    generation_key,
-    public_generation,
-)
+from kit.cache import SCHEDULE_KEY, generation_key, public_generation
+from kit.pagecache import check_shared_cache
+from kit.public import STRUCTURE, TOPICS
 from news.models import Commendation
-from portal.pagecache import check_shared_cache
 from tests.factories import make_commendation, make_role, make_unit, make_user
 from units.models import Unit
 
