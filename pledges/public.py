@@ -2,6 +2,7 @@
 (kit/public.py)."""
 
 from kit.public import PLEDGES, STRUCTURE
+from pledges.sitemaps import PledgeSitemap
 
 MODELS = {
     "pledges.Pledge": PLEDGES,
@@ -11,3 +12,4 @@ MODELS = {
 # A pledge's legal documents.
 LINKS = {"pledges.Pledge_legal_documents": PLEDGES}
 PAGES = {"pledges:detail": (STRUCTURE, PLEDGES)}
+SITEMAPS = {"pledges": PledgeSitemap}
