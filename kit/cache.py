@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from kit.public import NEWS, TOPICS
+from kit.public import TOPICS, registry
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +34,15 @@ try:
 except ImportError:  # pragma: no cover - redis is a dependency; kept for other cache backends
     CACHE_ERRORS = (OSError,)
 
-# (news counter, POSIX time of the next scheduled publication or 0), kept beside the counters.
-SCHEDULE_KEY = "portal:news-schedule"
-
 
 def generation_key(topic: str) -> str:
     return f"portal:generation:{topic}"
+
+
+def schedule_key(topic: str) -> str:
+    """Kept beside the counter of a topic whose content changes with no write (kit/public.py,
+    NEXT_CHANGE): (the counter, POSIX time of the next such change or 0)."""
+    return f"portal:schedule:{topic}"
 
 
 def cache_seconds() -> int:
@@ -78,35 +81,31 @@ _BUMPS = {topic: partial(_bump, topic) for topic in TOPICS}
 def public_generation(topics: Sequence[str] = TOPICS) -> str:
     """The counters of `topics` as one version for a cache key, read in one round trip.
 
-    Commendations scheduled for a later time change what the pages show when that time comes,
-    with no write: the first request after it moves the news counter on.
+    Some content changes with no write when its time comes (a commendation scheduled for later:
+    kit/public.py, NEXT_CHANGE): the first request after that time moves its topic on.
     """
-    found = cache.get_many([*map(generation_key, TOPICS), SCHEDULE_KEY])
+    scheduled = registry().next_change
+    found = cache.get_many([*map(generation_key, TOPICS), *map(schedule_key, scheduled)])
     counters = {}
     for topic in TOPICS:
         counters[topic] = found.get(generation_key(topic))
         if counters[topic] is None:
             cache.add(generation_key(topic), time.time_ns(), timeout=None)
             counters[topic] = cache.get(generation_key(topic))
-    schedule = found.get(SCHEDULE_KEY)
-    if schedule is None or schedule[0] != counters[NEWS]:
-        cache.set(SCHEDULE_KEY, (counters[NEWS], _next_publication()), timeout=None)
-    elif schedule[1] and schedule[1] <= timezone.now().timestamp():
-        _bump(NEWS)
-        return public_generation(topics)
+    for topic, functions in scheduled.items():
+        schedule = found.get(schedule_key(topic))
+        if schedule is None or schedule[0] != counters[topic]:
+            moment = _next_change(functions)
+            cache.set(schedule_key(topic), (counters[topic], moment), timeout=None)
+        elif schedule[1] and schedule[1] <= timezone.now().timestamp():
+            _bump(topic)
+            return public_generation(topics)
     return ".".join(str(counters[topic]) for topic in topics)
 
 
-def _next_publication() -> float:
-    """When the next scheduled commendation becomes public (POSIX time), or 0 if none is."""
-    from django.db.models import Min
-
-    from news.models import Commendation
-
-    moment = Commendation.objects.filter(
-        status=Commendation.Status.PUBLISHED, publish_at__gt=timezone.now()
-    ).aggregate(first=Min("publish_at"))["first"]
-    return moment.timestamp() if moment else 0
+def _next_change(functions: Sequence[Callable[[], float]]) -> float:
+    """The earliest of the times the apps give (POSIX time), or 0 if none gives one."""
+    return min((moment for function in functions if (moment := function())), default=0)
 
 
 def cached_aggregate[T](name: str, compute: Callable[[], T], *, topics: Sequence[str]) -> T:

@@ -13,6 +13,8 @@ An app with public pages says what they show in its own `public.py`, with any of
   the same for every anonymous visitor; they are kept in the page cache (kit/pagecache.py).
   Declared by the app whose view renders the page.
 - SITEMAPS: section name -> sitemap class, for sitemap.xml (portal/sitemaps.py).
+- NEXT_CHANGE: topic -> function returning the POSIX time at which the topic's public content
+  next changes with no write (a commendation scheduled for later), or 0 if none is known.
 
 The kit knows no app: it reads these names from `<app>.public` for each installed app that has
 one, in the order of INSTALLED_APPS.
@@ -20,7 +22,7 @@ one, in the order of INSTALLED_APPS.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -51,6 +53,7 @@ class Registry:
     links: Mapping[str, str]
     pages: Mapping[str, tuple[str, ...]]
     sitemaps: Mapping[str, type[Sitemap]]
+    next_change: Mapping[str, tuple[Callable[[], float], ...]]
 
 
 @cache
@@ -60,6 +63,7 @@ def registry() -> Registry:
     links: dict[str, str] = {}
     pages: dict[str, tuple[str, ...]] = {}
     sitemaps: dict[str, type[Sitemap]] = {}
+    next_change: dict[str, tuple[Callable[[], float], ...]] = {}
     for app_config in apps.get_app_configs():
         if not module_has_submodule(app_config.module, MODULE):
             continue
@@ -77,7 +81,9 @@ def registry() -> Registry:
                         f"{module.__name__}: {name!r} is already declared by another app."
                     )
                 target[name] = value
-    declared = {*models.values(), *links.values(), *chain(*pages.values())}
+        for topic, function in getattr(module, "NEXT_CHANGE", {}).items():
+            next_change[topic] = (*next_change.get(topic, ()), function)
+    declared = {*models.values(), *links.values(), *chain(*pages.values()), *next_change}
     if unknown := declared - set(TOPICS):
         raise ImproperlyConfigured(f"Unknown topics of public content: {sorted(unknown)}.")
-    return Registry(models, links, pages, sitemaps)
+    return Registry(models, links, pages, sitemaps, next_change)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaign.models import LegalDocument
-from kit.cache import SCHEDULE_KEY, generation_key, public_generation
+from kit.cache import generation_key, public_generation, schedule_key
 from kit.pagecache import check_shared_cache
 from kit.public import STRUCTURE, TOPICS
 from news.models import Commendation
@@ -408,7 +408,7 @@ def redis_cache(settings):
     except Exception as error:  # noqa: BLE001 - any failure means there is no Redis here
         pytest.skip(f"no Redis at {url}: {error}")
     yield
-    cache.delete_many([*map(generation_key, TOPICS), SCHEDULE_KEY, "ping"])
+    cache.delete_many([*map(generation_key, TOPICS), *map(schedule_key, TOPICS), "ping"])
 
 
 def test_with_redis_a_stored_page_costs_no_query_and_a_write_shows(
