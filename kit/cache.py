@@ -15,6 +15,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from functools import partial
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.core.cache import cache
@@ -52,16 +53,24 @@ def cache_seconds() -> int:
 
 def public_content_changed(*, topic: str, using: str | None = None) -> None:
     """Call on every write to what the public pages show: the topic's counter goes up after
-    commit (at once outside a transaction), once per transaction however many rows it writes."""
-    bump = _BUMPS[topic]
-    connection = transaction.get_connection(using)
-    if connection.in_atomic_block:
-        # Already registered at this savepoint level: that one runs, or is rolled back, with
-        # this write. (Each on_commit entry is (savepoint ids, function, robust).)
-        here = set(connection.savepoint_ids)
-        if any(sids == here and func is bump for sids, func, _r in connection.run_on_commit):
-            return
-    transaction.on_commit(bump, using=using, robust=True)
+    commit (at once outside a transaction), once per commit however many rows it writes."""
+    pending = _PENDING.setdefault(transaction.get_connection(using), set())
+    pending.add(topic)
+    # Every write registers its own callback: one registered by an earlier write may belong to
+    # a savepoint that is rolled back. At commit the first callback of a topic moves it on and
+    # the others find it done. A topic left pending by a rolled-back write moves on only with
+    # the next committed write to it.
+    transaction.on_commit(partial(_flush, pending, topic), using=using, robust=True)
+
+
+# Topics written to and not yet moved on, per database connection (each thread has its own).
+_PENDING: WeakKeyDictionary[object, set[str]] = WeakKeyDictionary()
+
+
+def _flush(pending: set[str], topic: str) -> None:
+    if topic in pending:
+        pending.discard(topic)
+        _bump(topic)
 
 
 def _bump(topic: str) -> None:
@@ -73,9 +82,6 @@ def _bump(topic: str) -> None:
         # one reached, so pages kept under an old number can never be read again.
         if not cache.add(key, time.time_ns(), timeout=None):
             cache.incr(key)
-
-
-_BUMPS = {topic: partial(_bump, topic) for topic in TOPICS}
 
 
 def public_generation(topics: Sequence[str] = TOPICS) -> str:
