@@ -15,6 +15,7 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.checks import Tags, Warning, register
@@ -115,8 +116,8 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     session = getattr(request, "session", None)
     if session is not None and session.modified:
         return False
-    messages = getattr(request, "_messages", None)
-    return not getattr(messages, "_queued_messages", None)
+    # A message added or shown while the page was made is someone's own.
+    return not len(get_messages(request))
 
 
 def _freeze(response: HttpResponse) -> tuple[int, list[tuple[str, str]], bytes, bool]:

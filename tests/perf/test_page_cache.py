@@ -9,16 +9,20 @@ import gzip
 import uuid
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from campaign.models import LegalDocument
 from kit.cache import generation_key, public_generation, schedule_key
-from kit.pagecache import check_shared_cache
+from kit.pagecache import AnonymousPageCacheMiddleware, check_shared_cache
 from kit.public import STRUCTURE, TOPICS
 from news.models import Commendation
 from tests.factories import make_commendation, make_role, make_unit, make_user
@@ -372,6 +376,27 @@ def test_a_visitor_with_a_session_or_csrf_cookie_is_never_served_nor_stored(
     visitor.get(reverse("units:list"))
     _response, count = queries_of(client, reverse("units:list"))
     assert count > 0  # the visitor's page was not stored
+
+
+@pytest.mark.parametrize("shown", [False, True], ids=["queued", "shown"])
+def test_a_page_made_with_a_message_is_never_stored(rf, public, page_cache, shown):
+    made = []
+
+    def view(request):
+        # What the URL resolver, then a view telling its visitor something, would do.
+        request.resolver_match = resolve(request.path_info)
+        made.append(request)
+        if len(made) == 1:
+            messages.info(request, "Đã gửi ý kiến.")
+            if shown:
+                list(messages.get_messages(request))  # as the page's template does
+        return HttpResponse("<p>Trang chủ</p>")
+
+    stack = AnonymousPageCacheMiddleware(SessionMiddleware(MessageMiddleware(view)))
+    for _ in range(3):
+        assert stack(rf.get(reverse("home"))).status_code == 200
+    # The first page (with its message) was not kept; the second (without) was.
+    assert len(made) == 2
 
 
 def test_only_public_pages_and_plain_answers_are_stored(client, public, page_cache):
