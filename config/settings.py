@@ -325,7 +325,7 @@ LOGGING = {
 }
 
 # --- Performance at scale: page cache, benchmark, scale-out storage ---------------------------
-# Whole public pages are kept for anonymous visitors (portal/pagecache.py) and aggregates with
+# Whole public pages are kept for anonymous visitors (kit/pagecache.py) and aggregates with
 # them (kit/cache.py), keyed by a counter that every public write moves on. Off by default
 # with the per-process local-memory cache, where a write seen by one gunicorn worker would not
 # reach the others' stored pages; on with a shared cache (CACHE_URL=redis://…).
@@ -335,7 +335,7 @@ PORTAL_PAGE_CACHE_SECONDS = env.int(
 )
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "portal.pagecache.AnonymousPageCacheMiddleware",
+    "kit.pagecache.AnonymousPageCacheMiddleware",
 )
 # `make bench` only: adds the reference view /bench/fortunes/ (devtools/benchmark.py).
 PORTAL_BENCHMARK = env.bool("PORTAL_BENCHMARK", default=False)

@@ -41,7 +41,8 @@ urlpatterns = [
     path("favicon.ico", login_not_required(site.favicon)),
     path("healthz", login_not_required(site.healthz), name="healthz"),
     path("admin/", admin.site.urls),
-    # Sitemap (registry in portal/sitemaps.py) and robots.txt: one of each, at the root.
+    # Sitemap (each app's sections in its public.py, gathered in portal/sitemaps.py) and
+    # robots.txt: one of each, at the root.
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", site.robots_txt, name="robots"),
     # Open data: read-only JSON, outside the language prefixes (every language in each reply).

@@ -23,7 +23,8 @@ from django.db import connection, transaction
 
 from campaign.models import Campaign
 from campaign.seed.loader import load_campaign
-from kit.cache import TOPICS, public_content_changed
+from kit.cache import public_content_changed
+from kit.public import TOPICS
 from kit.roles import OFFICE_GROUP
 from kit.text import vi_slugify
 from news.models import Commendation, CommendationForm, HonoreeKind

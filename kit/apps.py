@@ -11,10 +11,14 @@ class KitConfig(AppConfig):
     verbose_name = _("Shared kit")
 
     def ready(self):
-        # Deployment checks, and the admin's yes/no icons read out in the page's language.
-        from kit import admin_text, checks  # noqa: F401
+        # Deployment checks (the page cache's too), and the admin's yes/no icons read out in
+        # the page's language.
+        from kit import admin_text, checks, pagecache, receivers  # noqa: F401
 
         admin_text.translate_boolean_icons()
+        # Every installed app's public models (their `public.py`, read now that all models are
+        # loaded) move the page cache's counters on when written to.
+        receivers.connect()
 
 
 class AxesConfig(axes_apps.AppConfig):

@@ -1,11 +1,10 @@
 """Public content generations: counters in the shared cache that every cached public page and
 aggregate is keyed by.
 
-Public content comes in three topics: the structure (campaigns, themes, legal basis, units and
-the people in them), pledges with their progress, and news (commendations). A write to any of
-them calls `public_content_changed(topic=…)`; once the write commits, that topic's counter goes
-up, so every page and aggregate made from that topic is never read again (it simply expires).
-A progress report thus leaves the honour board and the news pages in the cache. Nothing is
+There is one counter per topic of public content (kit/public.py). A write to any of them calls
+`public_content_changed(topic=…)`; once the write commits, that topic's counter goes up, so
+every page and aggregate made from that topic is never read again (it simply expires). A
+progress report thus leaves the honour board and the news pages in the cache. Nothing is
 deleted key by key, and several app servers sharing one cache (Redis) see the new counters on
 their next request.
 """
@@ -16,11 +15,14 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from functools import partial
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+
+from kit.public import TOPICS, registry
 
 log = logging.getLogger(__name__)
 
@@ -33,14 +35,15 @@ try:
 except ImportError:  # pragma: no cover - redis is a dependency; kept for other cache backends
     CACHE_ERRORS = (OSError,)
 
-STRUCTURE, PLEDGES, NEWS = "structure", "pledges", "news"
-TOPICS = (STRUCTURE, PLEDGES, NEWS)
-# (news counter, POSIX time of the next scheduled publication or 0), kept beside the counters.
-SCHEDULE_KEY = "portal:news-schedule"
-
 
 def generation_key(topic: str) -> str:
     return f"portal:generation:{topic}"
+
+
+def schedule_key(topic: str) -> str:
+    """Kept beside the counter of a topic whose content changes with no write (kit/public.py,
+    NEXT_CHANGE): (the counter, POSIX time of the next such change or 0)."""
+    return f"portal:schedule:{topic}"
 
 
 def cache_seconds() -> int:
@@ -50,16 +53,24 @@ def cache_seconds() -> int:
 
 def public_content_changed(*, topic: str, using: str | None = None) -> None:
     """Call on every write to what the public pages show: the topic's counter goes up after
-    commit (at once outside a transaction), once per transaction however many rows it writes."""
-    bump = _BUMPS[topic]
-    connection = transaction.get_connection(using)
-    if connection.in_atomic_block:
-        # Already registered at this savepoint level: that one runs, or is rolled back, with
-        # this write. (Each on_commit entry is (savepoint ids, function, robust).)
-        here = set(connection.savepoint_ids)
-        if any(sids == here and func is bump for sids, func, _r in connection.run_on_commit):
-            return
-    transaction.on_commit(bump, using=using, robust=True)
+    commit (at once outside a transaction), once per commit however many rows it writes."""
+    pending = _PENDING.setdefault(transaction.get_connection(using), set())
+    pending.add(topic)
+    # Every write registers its own callback: one registered by an earlier write may belong to
+    # a savepoint that is rolled back. At commit the first callback of a topic moves it on and
+    # the others find it done. A topic left pending by a rolled-back write moves on only with
+    # the next committed write to it.
+    transaction.on_commit(partial(_flush, pending, topic), using=using, robust=True)
+
+
+# Topics written to and not yet moved on, per database connection (each thread has its own).
+_PENDING: WeakKeyDictionary[object, set[str]] = WeakKeyDictionary()
+
+
+def _flush(pending: set[str], topic: str) -> None:
+    if topic in pending:
+        pending.discard(topic)
+        _bump(topic)
 
 
 def _bump(topic: str) -> None:
@@ -73,41 +84,34 @@ def _bump(topic: str) -> None:
             cache.incr(key)
 
 
-_BUMPS = {topic: partial(_bump, topic) for topic in TOPICS}
-
-
 def public_generation(topics: Sequence[str] = TOPICS) -> str:
     """The counters of `topics` as one version for a cache key, read in one round trip.
 
-    Commendations scheduled for a later time change what the pages show when that time comes,
-    with no write: the first request after it moves the news counter on.
+    Some content changes with no write when its time comes (a commendation scheduled for later:
+    kit/public.py, NEXT_CHANGE): the first request after that time moves its topic on.
     """
-    found = cache.get_many([*map(generation_key, TOPICS), SCHEDULE_KEY])
+    scheduled = registry().next_change
+    found = cache.get_many([*map(generation_key, TOPICS), *map(schedule_key, scheduled)])
     counters = {}
     for topic in TOPICS:
         counters[topic] = found.get(generation_key(topic))
         if counters[topic] is None:
             cache.add(generation_key(topic), time.time_ns(), timeout=None)
             counters[topic] = cache.get(generation_key(topic))
-    schedule = found.get(SCHEDULE_KEY)
-    if schedule is None or schedule[0] != counters[NEWS]:
-        cache.set(SCHEDULE_KEY, (counters[NEWS], _next_publication()), timeout=None)
-    elif schedule[1] and schedule[1] <= timezone.now().timestamp():
-        _bump(NEWS)
-        return public_generation(topics)
+    for topic, functions in scheduled.items():
+        schedule = found.get(schedule_key(topic))
+        if schedule is None or schedule[0] != counters[topic]:
+            moment = _next_change(functions)
+            cache.set(schedule_key(topic), (counters[topic], moment), timeout=None)
+        elif schedule[1] and schedule[1] <= timezone.now().timestamp():
+            _bump(topic)
+            return public_generation(topics)
     return ".".join(str(counters[topic]) for topic in topics)
 
 
-def _next_publication() -> float:
-    """When the next scheduled commendation becomes public (POSIX time), or 0 if none is."""
-    from django.db.models import Min
-
-    from news.models import Commendation
-
-    moment = Commendation.objects.filter(
-        status=Commendation.Status.PUBLISHED, publish_at__gt=timezone.now()
-    ).aggregate(first=Min("publish_at"))["first"]
-    return moment.timestamp() if moment else 0
+def _next_change(functions: Sequence[Callable[[], float]]) -> float:
+    """The earliest of the times the apps give (POSIX time), or 0 if none gives one."""
+    return min((moment for function in functions if (moment := function())), default=0)
 
 
 def cached_aggregate[T](name: str, compute: Callable[[], T], *, topics: Sequence[str]) -> T:

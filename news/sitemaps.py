@@ -1,18 +1,15 @@
 from __future__ import annotations
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from campaign.models import Campaign
+from kit.public import PublicSitemap
 from news.models import Commendation
 
 
-class CommendationSitemap(Sitemap):
+class CommendationSitemap(PublicSitemap):
     changefreq = "monthly"
     priority = 0.7
-    i18n = True
-    alternates = True
-    x_default = True
 
     def items(self):
         return Commendation.objects.published().only("slug", "updated_at").order_by("pk")
@@ -21,12 +18,9 @@ class CommendationSitemap(Sitemap):
         return item.updated_at
 
 
-class HonourBoardSitemap(Sitemap):
+class HonourBoardSitemap(PublicSitemap):
     changefreq = "weekly"
     priority = 0.6
-    i18n = True
-    alternates = True
-    x_default = True
 
     def items(self):
         return Campaign.objects.public().only("slug").order_by("pk")

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet, Sum
 
 from campaign.models import Campaign
-from kit.cache import PLEDGES, STRUCTURE, cached_aggregate
+from kit.cache import cached_aggregate
+from kit.public import PLEDGES, STRUCTURE
 from pledges.models import Pledge
 from units.models import Unit
 

@@ -34,7 +34,8 @@ from django.core.management import call_command
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
-from kit.cache import TOPICS, public_content_changed
+from kit.cache import public_content_changed
+from kit.public import TOPICS
 
 FORMAT = 2
 # Storage alias -> archive in the backup folder.

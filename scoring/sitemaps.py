@@ -1,18 +1,14 @@
 from __future__ import annotations
 
-from django.contrib.sitemaps import Sitemap
-
+from kit.public import PublicSitemap
 from scoring.models import ScoringRound
 
 
-class LeaderboardSitemap(Sitemap):
+class LeaderboardSitemap(PublicSitemap):
     """Each published round's leaderboard."""
 
     changefreq = "monthly"
     priority = 0.5
-    i18n = True
-    alternates = True
-    x_default = True
 
     def items(self):
         return ScoringRound.objects.published().select_related("campaign").order_by("pk")

@@ -9,23 +9,22 @@ import gzip
 import uuid
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 
 from campaign.models import LegalDocument
-from kit.cache import (
-    SCHEDULE_KEY,
-    STRUCTURE,
-    TOPICS,
-    generation_key,
-    public_generation,
-)
+from kit.cache import generation_key, public_generation, schedule_key
+from kit.pagecache import AnonymousPageCacheMiddleware, check_shared_cache
+from kit.public import STRUCTURE, TOPICS
 from news.models import Commendation
-from portal.pagecache import check_shared_cache
 from tests.factories import make_commendation, make_role, make_unit, make_user
 from units.models import Unit
 
@@ -259,36 +258,56 @@ def test_a_progress_report_leaves_the_news_pages_stored(
     assert "Đã lắp đặt thêm" in client.get(public.pledge.get_absolute_url()).content.decode()
 
 
+def generations() -> dict[str, int]:
+    return {topic: int(public_generation([topic])) for topic in TOPICS}
+
+
 def test_writes_in_one_transaction_move_the_counter_once(
     public, page_cache, django_capture_on_commit_callbacks
 ):
-    before = int(public_generation([STRUCTURE]))
-    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+    before = generations()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for _ in range(3):
             make_unit()
-    assert len(callbacks) == 1
-    assert int(public_generation([STRUCTURE])) == before + 1
+    assert generations() == {**before, STRUCTURE: before[STRUCTURE] + 1}
 
 
 def test_a_rolled_back_write_leaves_the_pages_alone(
     client, public, page_cache, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
     client.get(reverse("units:list"))
+    before = generations()
     with (
-        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        django_capture_on_commit_callbacks(execute=True),
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
         make_unit(name="Phòng sẽ không có")
         raise RuntimeError
-    assert callbacks == []
+    assert generations() == before
     with django_assert_num_queries(0):
         client.get(reverse("units:list"))
     # The next write in the same connection still registers its own change.
-    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         make_unit(name="Phòng có thật")
-    assert len(callbacks) == 1
+    assert generations() == {**before, STRUCTURE: before[STRUCTURE] + 1}
     assert "Phòng có thật" in client.get(reverse("units:list")).content.decode()
+
+
+def test_a_write_kept_after_a_rolled_back_savepoint_still_shows(
+    client, public, page_cache, django_capture_on_commit_callbacks
+):
+    client.get(reverse("units:list"))
+    before = generations()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            make_unit(name="Phòng sẽ không có")
+            raise RuntimeError
+        make_unit(name="Phòng có thật")
+    assert generations()[STRUCTURE] == before[STRUCTURE] + 1
+    html = client.get(reverse("units:list")).content.decode()
+    assert "Phòng có thật" in html
+    assert "Phòng sẽ không có" not in html
 
 
 def test_a_lost_counter_never_brings_back_old_pages(client, public, page_cache):
@@ -359,6 +378,27 @@ def test_a_visitor_with_a_session_or_csrf_cookie_is_never_served_nor_stored(
     assert count > 0  # the visitor's page was not stored
 
 
+@pytest.mark.parametrize("shown", [False, True], ids=["queued", "shown"])
+def test_a_page_made_with_a_message_is_never_stored(rf, public, page_cache, shown):
+    made = []
+
+    def view(request):
+        # What the URL resolver, then a view telling its visitor something, would do.
+        request.resolver_match = resolve(request.path_info)
+        made.append(request)
+        if len(made) == 1:
+            messages.info(request, "Đã gửi ý kiến.")
+            if shown:
+                list(messages.get_messages(request))  # as the page's template does
+        return HttpResponse("<p>Trang chủ</p>")
+
+    stack = AnonymousPageCacheMiddleware(SessionMiddleware(MessageMiddleware(view)))
+    for _ in range(3):
+        assert stack(rf.get(reverse("home"))).status_code == 200
+    # The first page (with its message) was not kept; the second (without) was.
+    assert len(made) == 2
+
+
 def test_only_public_pages_and_plain_answers_are_stored(client, public, page_cache):
     for url in ("/units/khong-co-don-vi-nay/", reverse("news:honour-board-current")):
         first = client.get(url)
@@ -413,7 +453,7 @@ def redis_cache(settings):
     except Exception as error:  # noqa: BLE001 - any failure means there is no Redis here
         pytest.skip(f"no Redis at {url}: {error}")
     yield
-    cache.delete_many([*map(generation_key, TOPICS), SCHEDULE_KEY, "ping"])
+    cache.delete_many([*map(generation_key, TOPICS), *map(schedule_key, TOPICS), "ping"])
 
 
 def test_with_redis_a_stored_page_costs_no_query_and_a_write_shows(

@@ -1,9 +1,10 @@
 """Whole public pages kept in the cache for anonymous visitors.
 
 A page is stored only when an anonymous visitor without a session, CSRF or messages cookie asked
-for one of PUBLIC_PAGES and got a plain 200 that sets no cookie; it is served again only to such
-visitors, by URL (scheme, host, language prefix, path and query string) under the counters of
-the topics of public content it shows (kit/cache.py), which every write to them moves on.
+for one of the public pages the apps declare (kit/public.py, PAGES) and got a plain 200 that
+sets no cookie; it is served again only to such visitors, by URL (scheme, host, language
+prefix, path and query string) under the counters of the topics of public content it shows
+(kit/cache.py), which every write to them moves on.
 Logged-in users never get a stored page and their pages are never stored.
 """
 
@@ -14,6 +15,7 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.checks import Tags, Warning, register
@@ -23,38 +25,11 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import split_header_value
 
-from kit.cache import (
-    CACHE_ERRORS,
-    NEWS,
-    PLEDGES,
-    STRUCTURE,
-    cache_seconds,
-    public_generation,
-)
+from kit.cache import CACHE_ERRORS, cache_seconds, public_generation
+from kit.public import registry
 
 log = logging.getLogger(__name__)
 
-# URL names of the pages anyone may read, whose content is the same for every anonymous visitor,
-# with the topics of public content each one shows (kit/cache.py).
-PUBLIC_PAGES = {
-    "home": (STRUCTURE, NEWS),
-    "campaign:list": (STRUCTURE,),
-    "campaign:detail": (STRUCTURE, PLEDGES),
-    "campaign:announcement": (STRUCTURE,),
-    "campaign:theme": (STRUCTURE, PLEDGES, NEWS),
-    "units:list": (STRUCTURE,),
-    "units:detail": (STRUCTURE, PLEDGES, NEWS),
-    "pledges:detail": (STRUCTURE, PLEDGES),
-    "news:list": (STRUCTURE, NEWS),
-    "news:detail": (STRUCTURE, NEWS),
-    "news:honour-board": (STRUCTURE, NEWS),
-    "news:feed-rss": (STRUCTURE, NEWS),
-    "news:feed-atom": (STRUCTURE, NEWS),
-    "news:theme-feed-rss": (STRUCTURE, NEWS),
-    "news:theme-feed-atom": (STRUCTURE, NEWS),
-    "sitemap": (STRUCTURE, PLEDGES, NEWS),
-    "robots": (STRUCTURE,),
-}
 # A response varying on anything else is not the same for every anonymous visitor.
 HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
 # Stored pages are kept gzipped (compressed once, served many times: a national honour board is
@@ -104,8 +79,9 @@ class AnonymousPageCacheMiddleware:
 
 
 def _public_topics(request: HttpRequest) -> tuple[str, ...] | None:
-    """The topics of the page if the URL is one of PUBLIC_PAGES (other requests cost no cache
-    round trip). Resolved in the URL's own language, as LocaleMiddleware (which runs later) will.
+    """The topics of the page if the URL is one of the public pages (other requests cost no
+    cache round trip). Resolved in the URL's own language, as LocaleMiddleware (which runs
+    later) will.
     """
     path = request.path_info
     language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
@@ -114,7 +90,7 @@ def _public_topics(request: HttpRequest) -> tuple[str, ...] | None:
             match = resolve(path, getattr(request, "urlconf", None))
         except Resolver404:
             return None
-    return PUBLIC_PAGES.get(match.view_name)
+    return registry().pages.get(match.view_name)
 
 
 def page_key(request: HttpRequest, generation: str) -> str:
@@ -124,7 +100,7 @@ def page_key(request: HttpRequest, generation: str) -> str:
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     match = getattr(request, "resolver_match", None)
-    if match is None or match.view_name not in PUBLIC_PAGES:
+    if match is None or match.view_name not in registry().pages:
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
@@ -140,8 +116,8 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     session = getattr(request, "session", None)
     if session is not None and session.modified:
         return False
-    messages = getattr(request, "_messages", None)
-    return not getattr(messages, "_queued_messages", None)
+    # A message added or shown while the page was made is someone's own.
+    return not len(get_messages(request))
 
 
 def _freeze(response: HttpResponse) -> tuple[int, list[tuple[str, str]], bytes, bool]:
