@@ -24,7 +24,7 @@ from django.utils import translation
 from modeltranslation.fields import TranslationField
 
 from tests import conftest
-from tests import test_url_permissions as permissions
+from tests.demo_portal import build_demo_portal
 from tests.test_url_permissions import (
     ADMIN_MODELS,
     ROLES,
@@ -291,7 +291,7 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory):
     conftest._test_settings.__wrapped__(settings, tmp_path_factory.mktemp("language-leaks"))
     try:
         with django_db_blocker.unblock(), translation.override("vi"), transaction.atomic():
-            w = permissions.world.__wrapped__(None)
+            w = build_demo_portal()
             pages = {**_portal_pages(w), **_admin_pages(w)}
             data = _data_text()
             transaction.set_rollback(True)

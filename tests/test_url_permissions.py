@@ -8,26 +8,8 @@ elsewhere. Someone else's object (or one not visible now) is a 404; a role-only 
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-
-from campaign.models import Campaign
-from campaign.seed.demo import load_demo
-from campaign.seed.loader import load_campaign
-from tests.factories import (
-    make_commendation,
-    make_evidence,
-    make_nomination,
-    make_pledge,
-    make_report,
-    make_round,
-    make_user,
-)
-from tests.images import jpeg_bytes
-from units.models import Unit
 
 ROLES = ["anonymous", "nobody", "head_a", "deputy_a", "head_b", "office", "superuser"]
 LOGIN, ADMIN_LOGIN, REDIRECT = "login", "admin-login", "redirect"
@@ -332,51 +314,6 @@ def test_every_url_pattern_has_a_row():
     assert missing == [], f"URL patterns without a row in the permission table: {missing}"
 
 
-@pytest.fixture
-def world(db):
-    return build_world()
-
-
-def build_world() -> SimpleNamespace:
-    """The fixture campaign with the demo units and heads, and one object of each kind."""
-    load_campaign()
-    load_demo(password="demo password for the matrix")
-    User = get_user_model()
-    campaign = Campaign.objects.get()
-    unit_a = Unit.objects.get(slug="phong-quan-ly-thuong-mai")
-    unit_b = Unit.objects.get(slug="phong-quan-ly-cong-nghiep")
-    theme = campaign.themes.get(number=2)
-    common = {"campaign": campaign, "theme": theme, "unit": unit_a}
-    accepted_a = make_pledge(status="accepted", **common)
-    head_a = User.objects.get(username="head1")
-    nomination_a = make_nomination(unit=unit_a, theme=theme, by=head_a, images=[jpeg_bytes()])
-    return SimpleNamespace(
-        campaign=campaign,
-        theme=theme,
-        unit_a=unit_a,
-        unit_b=unit_b,
-        draft_a=make_pledge(status="draft", **common),
-        submitted_a=make_pledge(status="submitted", **common),
-        accepted_a=accepted_a,
-        photo_a=make_evidence(report=make_report(pledge=accepted_a, by=head_a)),
-        published=make_commendation(
-            campaign=campaign, unit=unit_a, theme=theme, photo=jpeg_bytes(), photo_consent=True
-        ),
-        draft_commendation=make_commendation(campaign=campaign, unit=unit_a, status="draft"),
-        nomination_a=nomination_a,
-        round=make_round(campaign=campaign),
-        users={
-            "anonymous": None,
-            "nobody": make_user(username="nobody"),
-            "head_a": head_a,
-            "deputy_a": User.objects.get(username="deputy1"),
-            "head_b": User.objects.get(username="head2"),
-            "office": User.objects.get(username="office"),
-            "superuser": make_user(username="root", is_staff=True, is_superuser=True),
-        },
-    )
-
-
 def outcome(response) -> str | int:
     """What a response amounts to, in the table's terms."""
     if response.status_code != 302:
@@ -389,7 +326,7 @@ def outcome(response) -> str | int:
     return REDIRECT
 
 
-def as_each_role(world, request_for_role) -> dict:
+def as_each_role(portal, request_for_role) -> dict:
     """{role: outcome}, each role in a fresh client; each write is undone before the next."""
     from django.db import transaction
     from django.test import Client
@@ -397,8 +334,8 @@ def as_each_role(world, request_for_role) -> dict:
     seen = {}
     for role in ROLES:
         client = Client()
-        if world.users[role]:
-            client.force_login(world.users[role])
+        if portal.users[role]:
+            client.force_login(portal.users[role])
         with transaction.atomic():
             seen[role] = outcome(request_for_role(client))
             transaction.set_rollback(True)
@@ -406,12 +343,12 @@ def as_each_role(world, request_for_role) -> dict:
 
 
 @pytest.mark.parametrize("name", list(TABLE))
-def test_portal_url(world, name):
+def test_portal_url(demo_portal, name):
     build, get_outcomes, post_outcomes = TABLE[name]
-    path = build(world)
-    got = as_each_role(world, lambda c: c.get(path))
+    path = build(demo_portal)
+    got = as_each_role(demo_portal, lambda c: c.get(path))
     assert got == get_outcomes, f"GET {path}: {got}"
-    got = as_each_role(world, lambda c: c.post(path, {}))
+    got = as_each_role(demo_portal, lambda c: c.post(path, {}))
     assert got == (post_outcomes or get_outcomes), f"POST {path}: {got}"
 
 
@@ -432,7 +369,7 @@ def admin_object(label):
 
 
 @pytest.mark.parametrize(("label", "perms"), ADMIN_MODELS.items())
-def test_admin_url(world, label, perms):
+def test_admin_url(demo_portal, label, perms):
     obj = admin_object(label)
     for kind, needs in (("changelist", "v"), ("add", "a"), ("change", "v"), ("history", "v")):
         if kind in ("change", "history") and obj is None:
@@ -444,29 +381,30 @@ def test_admin_url(world, label, perms):
         office = ok if needs in perms and not never else 403
         superuser = 403 if never else ok
         expected = row(ADMIN_LOGIN, *[ADMIN_LOGIN] * 4, office, superuser)
-        got = as_each_role(world, lambda c, p=path: c.get(p))
+        got = as_each_role(demo_portal, lambda c, p=path: c.get(p))
         assert got == expected, f"GET {path}: {got}"
 
 
 @pytest.mark.parametrize("name", list(ADMIN_SITE_PAGES))
-def test_admin_site_pages(world, name):
+def test_admin_site_pages(demo_portal, name):
     path = reverse(name)
     expected = row(*[ADMIN_LOGIN] * 5, 200, 200)
-    got = as_each_role(world, lambda c: c.get(path))
+    got = as_each_role(demo_portal, lambda c: c.get(path))
     assert got == expected, f"GET {path}: {got}"
 
 
 @pytest.mark.parametrize("role", ["anonymous", "head_a", "office"])
-def test_every_post_without_a_csrf_token_is_refused(world, role):
+def test_every_post_without_a_csrf_token_is_refused(demo_portal, role):
     """Whatever the page, a POST without the form's token changes nothing and gets a 403."""
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    if world.users[role]:
-        client.force_login(world.users[role])
+    if demo_portal.users[role]:
+        client.force_login(demo_portal.users[role])
     accepted = dict.fromkeys(TABLE, 403)
     got = {
-        name: client.post(build(world), {}).status_code for name, (build, *_rest) in TABLE.items()
+        name: client.post(build(demo_portal), {}).status_code
+        for name, (build, *_rest) in TABLE.items()
     }
     # Pages that answer only GET say so before the token is looked at.
     not_allowed = {name for name, code in got.items() if code == 405}
