@@ -13,11 +13,13 @@ from campaign.seed.demo import load_demo
 from campaign.seed.loader import load_campaign
 from tests.factories import (
     make_commendation,
+    make_criterion,
     make_evidence,
     make_nomination,
     make_pledge,
     make_report,
     make_round,
+    make_score,
     make_user,
 )
 from tests.images import jpeg_bytes
@@ -36,6 +38,9 @@ def build_demo_portal() -> SimpleNamespace:
     accepted_a = make_pledge(status="accepted", **common)
     head_a = User.objects.get(username="head1")
     nomination_a = make_nomination(unit=unit_a, theme=theme, by=head_a, images=[jpeg_bytes()])
+    criterion = make_criterion(theme=theme)
+    published_round = make_round(campaign=campaign)
+    make_score(scoring_round=published_round, unit=unit_a, criterion=criterion, points=3)
     return SimpleNamespace(
         campaign=campaign,
         theme=theme,
@@ -50,7 +55,8 @@ def build_demo_portal() -> SimpleNamespace:
         ),
         draft_commendation=make_commendation(campaign=campaign, unit=unit_a, status="draft"),
         nomination_a=nomination_a,
-        round=make_round(campaign=campaign),
+        criterion=criterion,
+        round=published_round,
         users={
             "anonymous": None,
             "nobody": make_user(username="nobody"),
