@@ -114,13 +114,15 @@ def _portal_pages(w) -> dict[str, Rendering]:
     public pages) and as the office, whose header has the most links; and their forms sent back
     empty, which shows the forms' error messages."""
     found = {}
-    for name, (build, get_outcomes, post_outcomes) in TABLE.items():
+    for name, (path_for, get_outcomes, post_outcomes, _form) in TABLE.items():
+        if get_outcomes is None:
+            continue  # a form filled in: where it leads is another row's page
         allowed = [role for role in ROLES if get_outcomes[role] == 200]
         if not allowed:
             continue
         # A request leaves its language active in the thread: each path is made in Vietnamese.
         with translation.override("vi"):
-            path = build(w)
+            path = path_for(w)
             english = translate_url(path, "en")
         if english == path:
             continue  # outside the language prefixes: the sitemap, files, open data

@@ -20,7 +20,7 @@ from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
 
-from tests.test_url_permissions import ADMIN_MODELS, REDIRECT, TABLE
+from tests.test_url_permissions import ADMIN_MODELS, DOWNLOAD, TABLE, To, outcome, url_name
 
 pytestmark = pytest.mark.django_db
 
@@ -41,9 +41,12 @@ JUNK = [
 ]
 # One of each kind of user: what a page reads may depend on who opens it.
 READERS = ["anonymous", "head_a", "office"]
-OPENED = {200, REDIRECT}
 # Sent while recording, so that a form bound only to a non-empty query string reads its fields.
 PROBE = {"probe": "1"}
+
+
+def opened(expected) -> bool:
+    return expected in (200, DOWNLOAD) or isinstance(expected, To)
 
 
 @contextmanager
@@ -80,9 +83,12 @@ def client_for(portal, role: str) -> Client:
 
 
 def get(client: Client, path: str, params: dict | None = None, **kwargs):
-    """A GET whose writes (sessions, audit rows) and failed queries are undone right after."""
+    """A GET whose writes (sessions, audit rows) and failed queries are undone right after.
+    `params` are added to the path's own query, or replace a parameter of it."""
+    path, _, query = path.partition("?")
+    params = {**QueryDict(query).dict(), **(params or {})}
     with transaction.atomic():
-        response = client.get(path, params or {}, **kwargs)
+        response = client.get(path, params, **kwargs)
         transaction.set_rollback(True)
     return response
 
@@ -98,17 +104,22 @@ def junk_failures(client: Client, path: str, name: str, *, value_read: bool = Tr
     return failures
 
 
-def outcome(response):
-    return REDIRECT if response.status_code == 302 else response.status_code
+# Every row with a GET of its own; the admin's lists have their own test below (an unknown
+# parameter sends a list back to itself with an error flag).
+PAGES = [
+    name
+    for name, row in TABLE.items()
+    if row.get is not None and not url_name(name).endswith("_changelist")
+]
 
 
-@pytest.mark.parametrize("name", list(TABLE))
+@pytest.mark.parametrize("name", PAGES)
 def test_junk_in_any_parameter_a_page_reads(demo_portal, name):
-    build, get_outcomes, _post = TABLE[name]
-    path = build(demo_portal)
+    path_for, get_outcomes, *_post = TABLE[name]
+    path = path_for(demo_portal)
     tried, failures = set(), []
     for role in READERS:
-        if get_outcomes[role] not in OPENED:
+        if not opened(get_outcomes[role]):
             continue
         client = client_for(demo_portal, role)
         with recording_reads() as names:

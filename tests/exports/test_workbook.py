@@ -307,3 +307,17 @@ def test_english_headers_under_en(office, data):
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames[:3] == ["Summary", "Registration tracking", "Pledges"]
     assert headers(book["Pledges"])[:3] == ["Id", "Unit", "Theme"]
+
+
+def test_the_list_links_every_download(client, data):
+    client.force_login(data.office)
+    html = client.get(reverse("exports:list")).content.decode()
+    assert reverse("exports:workbook", args=[data.campaign.slug]) in html
+    assert reverse("exports:table", args=[data.campaign.slug, "scores"]) in html
+    assert "Tải bảng tính Excel (XLSX)" in html
+
+
+def test_the_campaign_admin_links_the_workbook(client, data):
+    client.force_login(data.office)
+    html = client.get(reverse("admin:campaign_campaign_change", args=[data.campaign.pk]))
+    assert reverse("exports:workbook", args=[data.campaign.slug]) in html.content.decode()

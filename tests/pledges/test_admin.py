@@ -100,13 +100,6 @@ def test_change_page_is_read_only_with_the_timeline_and_history(office, world):
     assert office.get(admin_url(Evidence, "changelist")).status_code == 200
 
 
-def test_office_cannot_add_or_delete_pledges_or_reports(office, world):
-    pledge = make_pledge(campaign=world.campaign, unit=world.unit_a)
-    assert office.get(admin_url(Pledge, "add")).status_code == 403
-    assert office.get(admin_url(Pledge, "delete", pledge.pk)).status_code == 403
-    assert office.get(admin_url(ProgressReport, "add")).status_code == 403
-
-
 def test_a_unit_head_has_no_admin(client, world):
     client.force_login(world.head_a)
     response = client.get(admin_url(Pledge, "changelist"))

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from campaign.models import CampaignPhase
+from campaign.models import Campaign, CampaignPhase
 from pledges.models import Pledge
 from tests.factories import make_campaign, make_nomination, make_pledge
 
@@ -167,3 +167,34 @@ def test_the_office_menu_counts_what_waits_and_no_one_else_sees_it(client, world
     html = client.get(reverse("home")).content.decode()
     assert "Nguyễn Văn An" in html
     assert "nav-badge" not in html and "việc đang chờ" not in html
+
+
+@pytest.fixture
+def draft(world):
+    return make_campaign(status=Campaign.Status.DRAFT, title="Phong trào dự thảo")
+
+
+def test_the_index_opens_the_campaign_asked_for(client, world, draft):
+    client.force_login(world.office)
+    response = client.get(reverse("office:index"), {"campaign": draft.slug})
+    assert response.context["campaign"] == draft
+    assert reverse("office:matrix", args=[draft.slug]) in response.content.decode()
+    # An unknown one falls back to the current campaign.
+    response = client.get(reverse("office:index"), {"campaign": "khong-co"})
+    assert response.context["campaign"] == world.campaign
+
+
+def test_the_index_without_any_campaign_says_so(client, db):
+    from tests.factories import make_user
+
+    client.force_login(make_user(office=True))
+    response = client.get(reverse("office:index"))
+    assert response.status_code == 200
+    assert "Chưa có phong trào nào" in response.content.decode()
+
+
+def test_the_header_links_the_dashboard_for_staff_only(client, world):
+    client.force_login(world.head_a)
+    assert reverse("office:index") not in client.get("/").content.decode()
+    client.force_login(world.office)
+    assert reverse("office:index") in client.get("/").content.decode()

@@ -48,7 +48,7 @@ def nameless_account_everywhere(_nameless_account_records, _test_settings, db, s
 def public_paths(portal) -> list[str]:
     """Every page the permission table opens to anonymous visitors and the accepted pledge's
     page, in both languages."""
-    paths = [build(portal) for build, outcomes, _ in TABLE.values() if outcomes["anonymous"] == 200]
+    paths = [row.path(portal) for row in TABLE.values() if row.get and row.get["anonymous"] == 200]
     paths.append(portal.accepted_a.get_absolute_url())
     return sorted(set(paths) | {translate_url(path, "en") for path in paths})
 
