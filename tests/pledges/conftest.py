@@ -14,7 +14,7 @@ from units.models import UnitRole
 
 
 @pytest.fixture
-def world(db):
+def two_units(db):
     # Transactional tests start from an emptied database, without the migrations' data.
     Group.objects.get_or_create(name=OFFICE_GROUP)
     campaign = make_campaign()

@@ -21,18 +21,18 @@ pytestmark = pytest.mark.django_db
 S = Pledge.Status
 
 
-def grow(world, total_units: int) -> None:
+def grow(department_tree, total_units: int) -> None:
     """Units up to `total_units` (nested three deep), two pledges each (in every state in turn:
     unit B has a completed one), reports with photos on the accepted and completed ones, an
     accepted nomination with a photo for every fifth unit."""
-    campaign = world.campaign
+    campaign = department_tree.campaign
     CampaignPhase.objects.create(
         campaign=campaign,
         kind=CampaignPhase.Kind.PRELIMINARY_REVIEW,
         starts_on=dt.date(2022, 7, 1),
         ends_on=dt.date(2022, 7, 15),
     )
-    parents = [world.dept, world.unit_a, world.unit_b]
+    parents = [department_tree.dept, department_tree.unit_a, department_tree.unit_b]
     units = list(Unit.objects.all())
     while len(units) < total_units:
         unit = make_unit(parent=parents[len(units) % 3], position=10 + len(units))
@@ -43,7 +43,7 @@ def grow(world, total_units: int) -> None:
     now = timezone.now()
     statuses = itertools.cycle([S.DRAFT, S.SUBMITTED, S.RETURNED, S.ACCEPTED, S.COMPLETED])
     for i, unit in enumerate(units):
-        for theme in world.themes[:2]:
+        for theme in department_tree.themes[:2]:
             status = next(statuses)
             pledge = make_pledge(
                 campaign=campaign,
@@ -58,7 +58,7 @@ def grow(world, total_units: int) -> None:
                     pledge=pledge,
                     percent=100 if status == S.COMPLETED else 40,
                     narrative="Báo cáo",
-                    reported_by=world.head_a,
+                    reported_by=department_tree.head_a,
                     reported_at=now - dt.timedelta(days=i % 40),
                 )
                 Pledge.objects.filter(pk=pledge.pk).update(
@@ -74,9 +74,9 @@ def grow(world, total_units: int) -> None:
         if i % 5 == 2:  # unit B (the third) among them: its report shows every kind of row
             nomination = Nomination.objects.create(
                 unit=unit,
-                nominated_by=world.head_a,
+                nominated_by=department_tree.head_a,
                 honoree_name=f"Người thứ {i}",
-                theme=world.themes[0],
+                theme=department_tree.themes[0],
                 achievements="Thành tích.",
                 status=Nomination.Status.ACCEPTED,
             )
@@ -85,8 +85,8 @@ def grow(world, total_units: int) -> None:
             )
 
 
-def page(name: str, world) -> str:
-    slug = world.campaign.slug
+def page(name: str, department_tree) -> str:
+    slug = department_tree.campaign.slug
     return {
         "inbox": reverse("office:index") + f"?campaign={slug}",
         "matrix": reverse("office:matrix", args=[slug]),
@@ -126,12 +126,12 @@ BUDGETS = {
 
 @pytest.mark.parametrize("units", [5, 300], ids=["5-units", "300-units"])
 @pytest.mark.parametrize("name", list(BUDGETS))
-def test_fixed_query_count(client, world, django_assert_num_queries, name, units):
-    grow(world, units)
+def test_fixed_query_count(client, department_tree, django_assert_num_queries, name, units):
+    grow(department_tree, units)
     assert Unit.objects.count() == units
-    client.force_login(world.office)
+    client.force_login(department_tree.office)
     with django_assert_num_queries(BUDGETS[name]):
-        response = client.get(page(name, world))
+        response = client.get(page(name, department_tree))
     assert response.status_code == 200
     if name in ("candidates", "unit-report"):
         assert "Người thứ 2" in response.content.decode()  # unit B's accepted nomination
