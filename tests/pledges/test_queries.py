@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from pledges.models import Evidence, Pledge, ProgressReport
 from tests.factories import make_pledge, make_role, make_unit
+from tests.isolation import records_for_the_module
+from tests.pledges.conftest import build_two_units
 
 pytestmark = pytest.mark.django_db
 
@@ -97,10 +99,18 @@ BUDGETS = {
 }
 
 
-@pytest.mark.parametrize("n", [5, 200], ids=["5-pledges", "200-pledges"])
+@pytest.fixture(scope="module", params=[5, 200], ids=["5-pledges", "200-pledges"])
+def grown_units(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """(the two units, grow()'s pledge, n): built once for the module per size, since the
+    tests only read; each test's own writes (its login) are rolled back after it."""
+    with records_for_the_module(django_db_blocker, tmp_path_factory.mktemp("pledge-queries")):
+        two_units = build_two_units()
+        yield two_units, grow(two_units, request.param), request.param
+
+
 @pytest.mark.parametrize(("name", "who"), list(BUDGETS), ids=[f"{n}-{w}" for n, w in BUDGETS])
-def test_fixed_query_count(client, two_units, django_assert_num_queries, name, who, n):
-    pledge = grow(two_units, n)
+def test_fixed_query_count(client, grown_units, django_assert_num_queries, name, who):
+    two_units, pledge, n = grown_units
     assert Pledge.objects.count() == n + 1
     if who:
         client.force_login(getattr(two_units, who))

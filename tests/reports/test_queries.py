@@ -14,6 +14,8 @@ from campaign.models import CampaignPhase
 from news.models import Nomination, NominationImage
 from pledges.models import Evidence, Pledge, ProgressReport
 from tests.factories import make_pledge, make_role, make_unit
+from tests.isolation import records_for_the_module
+from tests.reports.conftest import build_department_tree
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -124,10 +126,19 @@ BUDGETS = {
 }
 
 
-@pytest.mark.parametrize("units", [5, 300], ids=["5-units", "300-units"])
+@pytest.fixture(scope="module", params=[5, 300], ids=["5-units", "300-units"])
+def grown_tree(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """(the department tree grown by grow(), its number of units): built once for the module
+    per size, since the tests only read; each test's own writes (its login) are rolled back."""
+    with records_for_the_module(django_db_blocker, tmp_path_factory.mktemp("office-queries")):
+        department_tree = build_department_tree()
+        grow(department_tree, request.param)
+        yield department_tree, request.param
+
+
 @pytest.mark.parametrize("name", list(BUDGETS))
-def test_fixed_query_count(client, department_tree, django_assert_num_queries, name, units):
-    grow(department_tree, units)
+def test_fixed_query_count(client, grown_tree, django_assert_num_queries, name):
+    department_tree, units = grown_tree
     assert Unit.objects.count() == units
     client.force_login(department_tree.office)
     with django_assert_num_queries(BUDGETS[name]):
