@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from kit.admin_history import ReadOnlyHistoryMixin
 from kit.admin_mixins import ReadOnlyAdminMixin, TransitionActionsMixin
+from kit.admin_text import HistoryValuesMixin
 from kit.admin_widgets import AutocompleteMixin
 from scoring import services
 from scoring.forms import ScoringRoundAdminForm, UnitScoresForm
@@ -273,7 +274,7 @@ def _next_unit(nodes, unit):
 
 
 @admin.register(Score)
-class ScoreAdmin(ReadOnlyAdminMixin, ReadOnlyHistoryMixin, SimpleHistoryAdmin):
+class ScoreAdmin(ReadOnlyAdminMixin, ReadOnlyHistoryMixin, HistoryValuesMixin, SimpleHistoryAdmin):
     """Every score with its history; scores are entered on the round's page, unit by unit."""
 
     list_display = ["unit", "criterion", "points", "round", "updated_by", "updated_at"]

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import caches
 from django.utils import translation
 
-from tests.isolation import isolated_settings
+from tests.isolation import isolated_settings, records_for_the_module
 
 # django-axes reports every reset at INFO; it drowns the tests' own output.
 logging.getLogger("axes").setLevel(logging.WARNING)
@@ -24,6 +24,26 @@ def _vietnamese_first():
     test's reverse() or model field assignment."""
     with translation.override("vi"):
         yield
+
+
+@pytest.fixture(scope="module")
+def _demo_portal_records(django_db_setup, django_db_blocker, tmp_path_factory):
+    from tests.demo_portal import build_demo_portal
+
+    folder = tmp_path_factory.mktemp("demo-portal")
+    with records_for_the_module(django_db_blocker, folder):
+        yield build_demo_portal(), folder
+
+
+@pytest.fixture
+def demo_portal(_demo_portal_records, _test_settings, db, settings):
+    """The demo install with one object of each kind (tests/demo_portal.py), built once per
+    module (loading the campaign and the demo accounts is the slow part); what a test writes is
+    rolled back after it. Its uploads stay in the module's folder, not the test's empty one."""
+    records, folder = _demo_portal_records
+    for name, value in isolated_settings(folder).items():
+        setattr(settings, name, value)
+    return records
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -48,3 +49,23 @@ def replay_data_migrations() -> None:
             if isinstance(operation, RunPython):
                 with connection.schema_editor() as editor:
                     operation.code(apps, editor)
+
+
+@contextmanager
+def records_for_the_module(django_db_blocker, folder: Path):
+    """A transaction around a whole test module: what is made in the block (with its uploads in
+    `folder`) is there for every test of the module, and rolled back after the last one.
+
+    Each test still runs in its own savepoint inside it (pytest-django's `db`), so a test's
+    writes are undone before the next test, as with Django's `TestCase.setUpTestData`.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    with (
+        override_settings(**isolated_settings(folder)),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        yield
+        transaction.set_rollback(True)

@@ -36,7 +36,7 @@ def _title(cell: str) -> str | None:
 
 
 @pytest.fixture
-def office(client):
+def office_client(client):
     client.force_login(make_user(office=True))
     return client
 
@@ -76,9 +76,9 @@ def office(client):
         ),
     ],
 )
-def test_a_long_text_is_cut_with_the_whole_text_in_its_title(office, url, column, make):
+def test_a_long_text_is_cut_with_the_whole_text_in_its_title(office_client, url, column, make):
     make(LONG)
-    cell = _cell(office, reverse(url), column)
+    cell = _cell(office_client, reverse(url), column)
     full = LONG[:200] if "honoree" in column else LONG
     shown = _shown(cell)
     assert shown.endswith("…") and len(shown) <= SHORT_TEXT_LENGTH
@@ -86,24 +86,24 @@ def test_a_long_text_is_cut_with_the_whole_text_in_its_title(office, url, column
     assert _title(cell) == full
 
 
-def test_a_short_text_is_shown_whole_without_a_title(office):
+def test_a_short_text_is_shown_whole_without_a_title(office_client):
     make_pledge(status="submitted", title=SHORT)
-    cell = _cell(office, reverse("admin:pledges_pledge_changelist"), "title_short")
+    cell = _cell(office_client, reverse("admin:pledges_pledge_changelist"), "title_short")
     assert _shown(cell) == SHORT
     assert _title(cell) is None
 
 
-def test_the_column_keeps_the_fields_heading_and_sorts_by_it(office):
+def test_the_column_keeps_the_fields_heading_and_sorts_by_it(office_client):
     make_pledge(status="submitted", title="Cam kết B")
     make_pledge(status="submitted", title="Cam kết A")
     url = reverse("admin:pledges_pledge_changelist")
-    page = office.get(url).content.decode()
+    page = office_client.get(url).content.decode()
     heading = re.search(
         r'<th scope="col" class="sortable column-title_short">(.*?)</th>', page, re.S
     )
     assert _shown(heading.group(1)) == "Tiêu đề"
     # The first column, sorted ascending by the title.
-    sorted_page = office.get(url, {"o": "1"})
+    sorted_page = office_client.get(url, {"o": "1"})
     titles = [
         _shown(c)
         for c in re.findall(

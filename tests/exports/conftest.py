@@ -11,6 +11,6 @@ def data(db):
 
 
 @pytest.fixture
-def office(client, data):
+def office_client(client, data):
     client.force_login(data.office)
     return client

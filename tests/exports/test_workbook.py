@@ -46,8 +46,8 @@ def rows_by(sheet, column: str) -> dict:
     return {row[index].value: row for row in sheet.iter_rows(min_row=2)}
 
 
-def test_the_download_is_an_attachment_named_after_the_campaign_and_day(office, data):
-    response, _book = download(office, data)
+def test_the_download_is_an_attachment_named_after_the_campaign_and_day(office_client, data):
+    response, _book = download(office_client, data)
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -58,8 +58,8 @@ def test_the_download_is_an_attachment_named_after_the_campaign_and_day(office, 
     assert "no-store" in response["Cache-Control"]
 
 
-def test_sheets_in_order_with_frozen_bold_headers_and_filters(office, data):
-    _response, book = download(office, data)
+def test_sheets_in_order_with_frozen_bold_headers_and_filters(office_client, data):
+    _response, book = download(office_client, data)
     assert book.sheetnames == SHEETS
     frozen = {"Theo dõi đăng ký thi đua": "B2", "Cam kết": "C2"}
     for sheet in book.worksheets:
@@ -69,8 +69,8 @@ def test_sheets_in_order_with_frozen_bold_headers_and_filters(office, data):
         assert sheet.auto_filter.ref.startswith("A1:"), sheet.title
 
 
-def test_summary_values_have_their_types(office, data):
-    _response, book = download(office, data)
+def test_summary_values_have_their_types(office_client, data):
+    _response, book = download(office_client, data)
     summary = {row[0].value: row[1] for row in book["Tổng hợp"].iter_rows(min_row=2)}
     assert headers(book["Tổng hợp"]) == ["Mục", "Giá trị"]
     assert summary["Phong trào"].value == data.campaign.title
@@ -97,8 +97,8 @@ def test_summary_values_have_their_types(office, data):
     assert summary["Đợt đánh giá đã công bố kết quả"].value == 1
 
 
-def test_coverage_counts_pledges_by_unit_theme_and_status(office, data):
-    _response, book = download(office, data)
+def test_coverage_counts_pledges_by_unit_theme_and_status(office_client, data):
+    _response, book = download(office_client, data)
     sheet = book["Theo dõi đăng ký thi đua"]
     header = headers(sheet)
     assert header[:5] == [
@@ -118,8 +118,8 @@ def test_coverage_counts_pledges_by_unit_theme_and_status(office, data):
     assert rows_by(sheet, "Đơn vị")["Đơn vị đã giải thể"][-1].value == 1
 
 
-def test_pledges_carry_dates_numbers_and_percentages(office, data):
-    _response, book = download(office, data)
+def test_pledges_carry_dates_numbers_and_percentages(office_client, data):
+    _response, book = download(office_client, data)
     sheet = book["Cam kết"]
     header = headers(sheet)
     assert header[:12] == [
@@ -163,12 +163,12 @@ def test_pledges_carry_dates_numbers_and_percentages(office, data):
     [("2500", "#,##0"), ("1234.5", "#,##0.0"), ("0.25", "#,##0.00")],
 )
 def test_quantities_stay_numbers_grouped_in_the_readers_notation(
-    office, data, target, number_format
+    office_client, data, target, number_format
 ):
     """Excel shows "#,##0.0" as 1.234,5 in Vietnamese settings and 1,234.5 in English ones."""
     pledge = data.by_status["accepted"]
     Pledge.objects.filter(pk=pledge.pk).update(target_value=Decimal(target))
-    _response, book = download(office, data)
+    _response, book = download(office_client, data)
     sheet = book["Cam kết"]
     cell = dict(zip(headers(sheet), rows_by(sheet, "Mã số")[pledge.pk], strict=True))
     assert cell["Chỉ tiêu"].data_type == "n"
@@ -177,13 +177,13 @@ def test_quantities_stay_numbers_grouped_in_the_readers_notation(
     assert cell["Nội dung thi đua"].number_format == "0"  # the theme's number names it
 
 
-def test_text_typed_by_users_never_becomes_a_formula(office, data):
+def test_text_typed_by_users_never_becomes_a_formula(office_client, data):
     pledge = data.by_status["draft"]
     Pledge.objects.filter(pk=pledge.pk).update(
         title='=HYPERLINK("http://evil.example","Bấm vào đây")',
         commitment="Dòng một\x0bdòng hai",  # a vertical tab pasted from a word processor
     )
-    _response, book = download(office, data)
+    _response, book = download(office_client, data)
     sheet = book["Cam kết"]
     cell = dict(zip(headers(sheet), rows_by(sheet, "Mã số")[pledge.pk], strict=True))
     assert cell["Cam kết"].data_type == "s"
@@ -191,12 +191,12 @@ def test_text_typed_by_users_never_becomes_a_formula(office, data):
     assert cell["Nội dung cam kết"].value == "Dòng mộtdòng hai"
 
 
-def test_no_cell_of_the_workbook_is_a_formula(office, data):
+def test_no_cell_of_the_workbook_is_a_formula(office_client, data):
     pledge = data.by_status["draft"]
     Pledge.objects.filter(pk=pledge.pk).update(
         title="Phòng A;=1+1", commitment="=SUM(A1);@A2", target_unit="-2+3"
     )
-    _response, book = download(office, data)
+    _response, book = download(office_client, data)
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
     sheet = book["Cam kết"]
@@ -209,8 +209,8 @@ def test_no_cell_of_the_workbook_is_a_formula(office, data):
     ]
 
 
-def test_reports_nominations_and_commendations(office, data):
-    _response, book = download(office, data)
+def test_reports_nominations_and_commendations(office_client, data):
+    _response, book = download(office_client, data)
     reports = book["Báo cáo tiến độ"]
     assert headers(reports) == [
         "Mã số", "Mã cam kết", "Cam kết", "Đơn vị", "Nội dung thi đua", "Tiến độ (%)",
@@ -243,7 +243,7 @@ def test_reports_nominations_and_commendations(office, data):
     assert scheduled["Đường dẫn"].value is None
 
 
-def test_titles_and_forms_have_a_column_each(office, data):
+def test_titles_and_forms_have_a_column_each(office_client, data):
     make_commendation(
         campaign=data.campaign, title="Lao động tiên tiến 2022",
         form=commendation_form("lao-dong-tien-tien"),
@@ -252,7 +252,7 @@ def test_titles_and_forms_have_a_column_each(office, data):
         unit=data.unit_a, by=data.head, theme=data.campaign.themes.get(number=1),
         proposed_form=commendation_form("chien-si-thi-dua-co-so"),
     )  # fmt: skip
-    _response, book = download(office, data)
+    _response, book = download(office_client, data)
     sheet = book["Khen thưởng"]
     by_title = rows_by(sheet, "Tiêu đề")
     row = lambda title: dict(zip(headers(sheet), [c.value for c in by_title[title]], strict=True))  # noqa: E731
@@ -271,8 +271,8 @@ def test_titles_and_forms_have_a_column_each(office, data):
     assert ("Chiến sĩ thi đua cơ sở", None) in proposed
 
 
-def test_scores_and_rankings(office, data):
-    _response, book = download(office, data)
+def test_scores_and_rankings(office_client, data):
+    _response, book = download(office_client, data)
     scores = book["Điểm thi đua"]
     assert headers(scores) == [
         "Đợt đánh giá", "Loại đánh giá", "Ngày đánh giá", "Trạng thái đợt", "Đơn vị",
@@ -302,8 +302,22 @@ def test_scores_and_rankings(office, data):
     )
 
 
-def test_english_headers_under_en(office, data):
-    response = office.get("/en" + reverse("exports:workbook", args=[data.campaign.slug]))
+def test_english_headers_under_en(office_client, data):
+    response = office_client.get("/en" + reverse("exports:workbook", args=[data.campaign.slug]))
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames[:3] == ["Summary", "Registration tracking", "Pledges"]
     assert headers(book["Pledges"])[:3] == ["Id", "Unit", "Theme"]
+
+
+def test_the_list_links_every_download(client, data):
+    client.force_login(data.office)
+    html = client.get(reverse("exports:list")).content.decode()
+    assert reverse("exports:workbook", args=[data.campaign.slug]) in html
+    assert reverse("exports:table", args=[data.campaign.slug, "scores"]) in html
+    assert "Tải bảng tính Excel (XLSX)" in html
+
+
+def test_the_campaign_admin_links_the_workbook(client, data):
+    client.force_login(data.office)
+    html = client.get(reverse("admin:campaign_campaign_change", args=[data.campaign.pk]))
+    assert reverse("exports:workbook", args=[data.campaign.slug]) in html.content.decode()

@@ -7,15 +7,34 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Commendation, CommendationForm
-from tests.factories import make_commendation, make_unit
+from tests.factories import make_campaign, make_commendation, make_unit
 from tests.images import jpeg_bytes
+from tests.isolation import records_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=[5, 300], ids=["5-items", "300-items"])
-def commendations(request, campaign):
-    """`request.param` published commendations spread over units, themes and forms."""
+@pytest.fixture(scope="module", params=[5, 300], ids=["5-items", "300-items"])
+def _published(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once for the module per number, since the tests only read; each test's own
+    writes are rolled back after it."""
+    folder = tmp_path_factory.mktemp("news-queries")
+    with records_for_the_module(django_db_blocker, folder):
+        campaign = make_campaign(title="Phong trào thi đua phòng, chống dịch COVID-19")
+        yield publish(campaign, request.param), folder
+
+
+@pytest.fixture
+def commendations(_published, settings):
+    """Published commendations spread over units, themes and forms, with their photos in the
+    module's folder rather than the test's empty one."""
+    items, folder = _published
+    settings.MEDIA_ROOT = folder / "media"
+    return items
+
+
+def publish(campaign, count: int) -> list:
+    """`count` published commendations spread over units, themes and forms."""
     units = [make_unit() for _ in range(4)]
     themes = list(campaign.themes.all())
     forms = [f for f in CommendationForm.objects.all() if f.accepts("person")]
@@ -32,10 +51,10 @@ def commendations(request, campaign):
             decision_number=f"{i + 1}/QĐ-SCT",
             decision_date=dt.date(2022, 6, 1),
         )
-        for i in range(request.param)
+        for i in range(count)
     ]
     make_commendation(campaign=campaign, status="draft")
-    assert Commendation.objects.published().count() == request.param
+    assert Commendation.objects.published().count() == count
     return items
 
 

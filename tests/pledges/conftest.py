@@ -14,7 +14,11 @@ from units.models import UnitRole
 
 
 @pytest.fixture
-def world(db):
+def two_units(db):
+    return build_two_units()
+
+
+def build_two_units() -> SimpleNamespace:
     # Transactional tests start from an emptied database, without the migrations' data.
     Group.objects.get_or_create(name=OFFICE_GROUP)
     campaign = make_campaign()

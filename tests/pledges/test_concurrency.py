@@ -21,8 +21,8 @@ pytestmark = [
 ]
 
 
-def test_two_simultaneous_reports_are_both_kept_and_the_newest_wins(world):
-    pledge = make_pledge(campaign=world.campaign, unit=world.unit_a, status="accepted")
+def test_two_simultaneous_reports_are_both_kept_and_the_newest_wins(two_units):
+    pledge = make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, status="accepted")
     start = threading.Barrier(2)
     errors: list[BaseException] = []
 
@@ -39,8 +39,8 @@ def test_two_simultaneous_reports_are_both_kept_and_the_newest_wins(world):
 
     for _round in range(5):
         threads = [
-            threading.Thread(target=report, args=(world.head_a, 30)),
-            threading.Thread(target=report, args=(world.deputy_a, 70)),
+            threading.Thread(target=report, args=(two_units.head_a, 30)),
+            threading.Thread(target=report, args=(two_units.deputy_a, 70)),
         ]
         for thread in threads:
             thread.start()
@@ -56,5 +56,5 @@ def test_two_simultaneous_reports_are_both_kept_and_the_newest_wins(world):
     assert pledge.latest_report_at == newest.reported_at
     assert pledge.version == 11  # every report raised it once: no update was lost
     assert sorted(set(pledge.reports.values_list("reported_by", flat=True))) == sorted(
-        [world.head_a.pk, world.deputy_a.pk]
+        [two_units.head_a.pk, two_units.deputy_a.pk]
     )

@@ -23,9 +23,9 @@ def input_tag(html: str, name: str) -> str:
 @pytest.mark.parametrize(
     ("prefix", "typed"), [("", "1.234,5"), ("", "1234,5"), ("/en", "1,234.5"), ("/en", "1234.5")]
 )
-def test_a_target_is_typed_in_the_pages_notation(client, world, prefix, typed):
-    client.force_login(world.head_a)
-    response = client.post(prefix + create_url(world), form_data(world, target_value=typed))
+def test_a_target_is_typed_in_the_pages_notation(client, two_units, prefix, typed):
+    client.force_login(two_units.head_a)
+    response = client.post(prefix + create_url(two_units), form_data(two_units, target_value=typed))
     assert response.status_code == 302, response.context["form"].errors
     assert Pledge.objects.get().target_value == Decimal("1234.5")
 
@@ -39,9 +39,9 @@ def test_a_target_is_typed_in_the_pages_notation(client, world, prefix, typed):
         ("/en", "1.234,5", "Enter a number as in 1,234.5 or 2,500"),
     ],
 )
-def test_the_other_notation_is_refused_not_misread(client, world, prefix, typed, message):
-    client.force_login(world.head_a)
-    response = client.post(prefix + create_url(world), form_data(world, target_value=typed))
+def test_the_other_notation_is_refused_not_misread(client, two_units, prefix, typed, message):
+    client.force_login(two_units.head_a)
+    response = client.post(prefix + create_url(two_units), form_data(two_units, target_value=typed))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Pledge.objects.exists()
@@ -51,13 +51,13 @@ def test_the_other_notation_is_refused_not_misread(client, world, prefix, typed,
     ("prefix", "shown"),
     [("", ["2.500 doanh nghiệp", "1.234,5 tấn"]), ("/en", ["2,500 doanh nghiệp", "1,234.5 tấn"])],
 )
-def test_targets_are_shown_with_the_languages_separators(client, world, prefix, shown):
+def test_targets_are_shown_with_the_languages_separators(client, two_units, prefix, shown):
     whole = make_pledge(
-        campaign=world.campaign, unit=world.unit_a, status="accepted", target_value=2500
+        campaign=two_units.campaign, unit=two_units.unit_a, status="accepted", target_value=2500
     )
     Pledge.objects.filter(pk=whole.pk).update(target_unit="doanh nghiệp")
     part = make_pledge(
-        campaign=world.campaign, unit=world.unit_a, status="accepted", target_value="1234.5"
+        campaign=two_units.campaign, unit=two_units.unit_a, status="accepted", target_value="1234.5"
     )
     Pledge.objects.filter(pk=part.pk).update(target_unit="tấn")
     urls = [prefix + pledge.get_absolute_url() for pledge in (whole, part)]  # before /en/ is on
@@ -67,19 +67,19 @@ def test_targets_are_shown_with_the_languages_separators(client, world, prefix, 
 
 @pytest.mark.parametrize(("prefix", "value"), [("", "1.234,5"), ("/en", "1,234.5")])
 def test_the_edit_form_shows_the_target_in_the_pages_notation_in_a_text_box(
-    client, world, prefix, value
+    client, two_units, prefix, value
 ):
-    pledge = make_pledge(campaign=world.campaign, unit=world.unit_a, target_value="1234.50")
-    client.force_login(world.head_a)
+    pledge = make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, target_value="1234.50")
+    client.force_login(two_units.head_a)
     html = client.get(prefix + reverse("pledges:update", args=[pledge.pk])).content.decode()
     tag = input_tag(html, "target_value")
     assert f'value="{value}"' in tag
     assert 'type="text"' in tag and 'inputmode="decimal"' in tag
 
 
-def test_progress_is_a_whole_number_in_a_text_box(client, world):
-    pledge = make_pledge(campaign=world.campaign, unit=world.unit_a, status="accepted")
-    client.force_login(world.head_a)
+def test_progress_is_a_whole_number_in_a_text_box(client, two_units):
+    pledge = make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, status="accepted")
+    client.force_login(two_units.head_a)
     url = reverse("pledges:report", args=[pledge.pk])
     tag = input_tag(client.get(url).content.decode(), "percent")
     assert 'type="text"' in tag and 'inputmode="numeric"' in tag
@@ -92,16 +92,16 @@ def test_progress_is_a_whole_number_in_a_text_box(client, world):
     assert pledge.reports.get().percent == 60
 
 
-def test_numbers_that_name_things_are_never_grouped(client, world):
+def test_numbers_that_name_things_are_never_grouped(client, two_units):
     """An id in an anchor or a length in an attribute is for the browser, not a quantity."""
     from tests.factories import make_role, make_unit
 
     big = make_unit(pk=4321, name="Trung tâm Khuyến công")
-    make_role(user=world.head_a, unit=big)
-    client.force_login(world.head_a)
+    make_role(user=two_units.head_a, unit=big)
+    client.force_login(two_units.head_a)
     html = client.get(reverse("pledges:workspace")).content.decode()
     assert 'id="unit-4321"' in html and 'aria-labelledby="unit-4321"' in html
-    pledge = make_pledge(campaign=world.campaign, unit=world.unit_a, status="submitted")
-    client.force_login(world.office)
+    pledge = make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, status="submitted")
+    client.force_login(two_units.office)
     html = client.get(reverse("pledges:review", args=[pledge.pk])).content.decode()
     assert 'maxlength="2000"' in html

@@ -23,10 +23,10 @@ S = Pledge.Status
 
 
 @pytest.fixture
-def counted(world):
+def counted(two_units):
     return make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_a,
+        campaign=two_units.campaign,
+        unit=two_units.unit_a,
         status=S.ACCEPTED,
         target_value=Decimal("30"),
         target_unit="doanh nghiệp",
@@ -84,18 +84,18 @@ def test_a_whole_target_refuses_a_fraction_and_every_target_a_negative():
 # --- the service -----------------------------------------------------------------------------
 
 
-def test_the_service_computes_the_percent_and_keeps_the_amount(world, counted):
+def test_the_service_computes_the_percent_and_keeps_the_amount(two_units, counted):
     report = services.progress_report_record(
-        pledge=counted, actor=world.head_a, achieved=Decimal("12"), narrative="Đã hỗ trợ."
+        pledge=counted, actor=two_units.head_a, achieved=Decimal("12"), narrative="Đã hỗ trợ."
     )
     counted.refresh_from_db()
     assert (report.percent, report.achieved) == (40, Decimal("12"))
     assert counted.latest_percent == 40 and counted.status == S.ACCEPTED
 
 
-def test_passing_the_target_completes_the_pledge_with_the_amount_kept(world, counted):
+def test_passing_the_target_completes_the_pledge_with_the_amount_kept(two_units, counted):
     services.progress_report_record(
-        pledge=counted, actor=world.head_a, achieved=Decimal("35"), narrative="Vượt chỉ tiêu."
+        pledge=counted, actor=two_units.head_a, achieved=Decimal("35"), narrative="Vượt chỉ tiêu."
     )
     counted.refresh_from_db()
     assert (counted.latest_percent, counted.status) == (100, S.COMPLETED)
@@ -103,10 +103,10 @@ def test_passing_the_target_completes_the_pledge_with_the_amount_kept(world, cou
 
 
 @pytest.mark.parametrize("achieved", ["-1", "12.5", "12345678901234"])
-def test_the_service_refuses_an_impossible_amount_and_writes_nothing(world, counted, achieved):
+def test_the_service_refuses_an_impossible_amount_and_writes_nothing(two_units, counted, achieved):
     with pytest.raises(ValidationError) as error:
         services.progress_report_record(
-            pledge=counted, actor=world.head_a, achieved=Decimal(achieved), narrative="X"
+            pledge=counted, actor=two_units.head_a, achieved=Decimal(achieved), narrative="X"
         )
     assert "achieved" in error.value.message_dict
     counted.refresh_from_db()
@@ -114,11 +114,11 @@ def test_the_service_refuses_an_impossible_amount_and_writes_nothing(world, coun
     assert (counted.latest_percent, counted.version) == (0, 1)
 
 
-def test_a_percentage_target_takes_no_amount(world):
-    pledge = make_pledge(campaign=world.campaign, unit=world.unit_a, status=S.ACCEPTED)
+def test_a_percentage_target_takes_no_amount(two_units):
+    pledge = make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, status=S.ACCEPTED)
     with pytest.raises(ValidationError):
         services.progress_report_record(
-            pledge=pledge, actor=world.head_a, achieved=Decimal("12"), narrative="X"
+            pledge=pledge, actor=two_units.head_a, achieved=Decimal("12"), narrative="X"
         )
     assert not ProgressReport.objects.exists()
 
@@ -126,8 +126,8 @@ def test_a_percentage_target_takes_no_amount(world):
 # --- the form --------------------------------------------------------------------------------
 
 
-def test_the_form_asks_for_the_amount_beside_the_target(client, world, counted):
-    client.force_login(world.head_a)
+def test_the_form_asks_for_the_amount_beside_the_target(client, two_units, counted):
+    client.force_login(two_units.head_a)
     html = client.get(report_url(counted)).content.decode()
     assert "Đã đạt" in html
     assert '<span class="input-group-text">/ 30 doanh nghiệp</span>' in html
@@ -136,15 +136,15 @@ def test_the_form_asks_for_the_amount_beside_the_target(client, world, counted):
     assert "portal/progress-preview" in html and 'data-target="30"' in html
 
 
-def test_the_form_keeps_the_percent_for_a_percentage_target(client, world):
-    pledge = make_pledge(campaign=world.campaign, unit=world.unit_a, status=S.ACCEPTED)
-    client.force_login(world.head_a)
+def test_the_form_keeps_the_percent_for_a_percentage_target(client, two_units):
+    pledge = make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, status=S.ACCEPTED)
+    client.force_login(two_units.head_a)
     html = client.get(report_url(pledge)).content.decode()
     assert 'name="percent"' in html and 'name="achieved"' not in html
 
 
-def test_a_head_reports_12_of_30_and_the_timeline_shows_it(client, world, counted):
-    client.force_login(world.head_a)
+def test_a_head_reports_12_of_30_and_the_timeline_shows_it(client, two_units, counted):
+    client.force_login(two_units.head_a)
     response = client.post(report_url(counted), {"achieved": "12", "narrative": "Đã hỗ trợ."})
     assert response["Location"] == counted.get_absolute_url()
     counted.refresh_from_db()
@@ -155,15 +155,15 @@ def test_a_head_reports_12_of_30_and_the_timeline_shows_it(client, world, counte
     assert 'value="12"' in client.get(report_url(counted)).content.decode()
 
 
-def test_the_amount_is_read_in_the_pages_notation(client, world):
+def test_the_amount_is_read_in_the_pages_notation(client, two_units):
     pledge = make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_a,
+        campaign=two_units.campaign,
+        unit=two_units.unit_a,
         status=S.ACCEPTED,
         target_value=Decimal("2.5"),
         target_unit="ha",
     )
-    client.force_login(world.head_a)
+    client.force_login(two_units.head_a)
     client.post(report_url(pledge), {"achieved": "1,25", "narrative": "Đã trồng."})
     assert ProgressReport.objects.get().achieved == Decimal("1.25")
     assert (
@@ -183,8 +183,8 @@ def test_the_amount_is_read_in_the_pages_notation(client, world):
     ],
     ids=["letters", "negative", "fraction-of-whole", "huge", "empty"],
 )
-def test_bad_amounts_are_explained_and_nothing_is_saved(client, world, counted, value, message):
-    client.force_login(world.head_a)
+def test_bad_amounts_are_explained_and_nothing_is_saved(client, two_units, counted, value, message):
+    client.force_login(two_units.head_a)
     response = client.post(report_url(counted), {"achieved": value, "narrative": "Đã hỗ trợ."})
     assert response.status_code == 200
     html = response.content.decode()
@@ -195,8 +195,8 @@ def test_bad_amounts_are_explained_and_nothing_is_saved(client, world, counted, 
     assert counted.latest_percent == 0
 
 
-def test_reaching_the_target_needs_the_final_tick(client, world, counted):
-    client.force_login(world.head_a)
+def test_reaching_the_target_needs_the_final_tick(client, two_units, counted):
+    client.force_login(two_units.head_a)
     response = client.post(report_url(counted), {"achieved": "30", "narrative": "Xong."})
     assert "hãy đánh dấu ô này để xác nhận" in response.content.decode()
     assert not ProgressReport.objects.exists()
@@ -206,12 +206,12 @@ def test_reaching_the_target_needs_the_final_tick(client, world, counted):
 
 
 def test_a_report_after_a_colleague_completed_the_pledge_is_refused_with_the_text_kept(
-    client, world, counted
+    client, two_units, counted
 ):
-    client.force_login(world.head_a)
+    client.force_login(two_units.head_a)
     assert client.get(report_url(counted)).status_code == 200  # the form is open...
     services.progress_report_record(  # ...when the deputy sends the final report
-        pledge=counted, actor=world.deputy_a, achieved=Decimal("30"), narrative="Hoàn thành."
+        pledge=counted, actor=two_units.deputy_a, achieved=Decimal("30"), narrative="Hoàn thành."
     )
     response = client.post(report_url(counted), {"achieved": "12", "narrative": "Bản của tôi."})
     assert response.status_code == 200
@@ -224,16 +224,16 @@ def test_a_report_after_a_colleague_completed_the_pledge_is_refused_with_the_tex
 # --- where reports are listed ------------------------------------------------------------------
 
 
-def test_the_open_data_and_the_export_carry_the_amount(world, counted):
+def test_the_open_data_and_the_export_carry_the_amount(two_units, counted):
     services.progress_report_record(
-        pledge=counted, actor=world.head_a, achieved=Decimal("12"), narrative="Đã hỗ trợ."
+        pledge=counted, actor=two_units.head_a, achieved=Decimal("12"), narrative="Đã hỗ trợ."
     )
     loaded = Pledge.objects.select_related("campaign", "theme", "unit").get(pk=counted.pk)
     [report] = pledge_payload(loaded, lambda url: url)["reports"]
     assert (report["percent"], report["achieved"]) == (40, 12)
 
     with translation.override("vi"):
-        table = reports_table(world.campaign, base_url="")
+        table = reports_table(two_units.campaign, base_url="")
     headers = [column.header for column in table.columns]
     [row] = table.rows
     achieved = row[headers.index("Đã đạt")]

@@ -20,13 +20,13 @@ S = Pledge.Status
 
 
 @pytest.fixture
-def shown(world):
+def shown(two_units):
     """Unit A: two public pledges under theme 2 and one under theme 3, plus a hidden one of each
     kind; unit B: one public pledge under theme 2."""
-    theme3 = world.campaign.themes.get(number=3)
-    a = {"campaign": world.campaign, "unit": world.unit_a}
+    theme3 = two_units.campaign.themes.get(number=3)
+    a = {"campaign": two_units.campaign, "unit": two_units.unit_a}
     vaccinated = make_pledge(
-        theme=world.theme,
+        theme=two_units.theme,
         status=S.ACCEPTED,
         title="Tiêm vắc xin cho toàn bộ công chức",
         target_unit="% công chức được tiêm",
@@ -35,11 +35,11 @@ def shown(world):
     make_report(
         pledge=vaccinated,
         percent=40,
-        by=world.head_a,
+        by=two_units.head_a,
         reported_at=timezone.make_aware(dt.datetime(2022, 6, 15, 9, 30)),
     )
     online = make_pledge(
-        theme=world.theme,
+        theme=two_units.theme,
         status=S.COMPLETED,
         title="Doanh nghiệp bán hàng trực tuyến",
         latest_percent=100,
@@ -47,21 +47,21 @@ def shown(world):
     )
     digital = make_pledge(theme=theme3, status=S.ACCEPTED, title="Chuyển đổi số", **a)
     b = make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_b,
-        theme=world.theme,
+        campaign=two_units.campaign,
+        unit=two_units.unit_b,
+        theme=two_units.theme,
         status=S.ACCEPTED,
         title="Bình ổn giá",
         latest_percent=20,
     )
     hidden = [
-        make_pledge(theme=world.theme, status=status, title=f"Ẩn {status}", **a)
+        make_pledge(theme=two_units.theme, status=status, title=f"Ẩn {status}", **a)
         for status in (S.DRAFT, S.SUBMITTED, S.RETURNED)
     ]
     hidden.append(
         make_pledge(
             campaign=make_campaign(status=Campaign.Status.DRAFT),
-            unit=world.unit_a,
+            unit=two_units.unit_a,
             status=S.ACCEPTED,
             title="Ẩn vì phong trào chưa phát động",
         )
@@ -75,8 +75,8 @@ def shown(world):
     }
 
 
-def test_theme_page_lists_accepted_pledges_with_progress_and_figures(client, world, shown):
-    html = client.get(world.theme.get_absolute_url()).content.decode()
+def test_theme_page_lists_accepted_pledges_with_progress_and_figures(client, two_units, shown):
+    html = client.get(two_units.theme.get_absolute_url()).content.decode()
     for key in ("vaccinated", "online", "b"):
         assert shown[key].title in html
     assert shown["digital"].title not in html  # another theme
@@ -86,13 +86,13 @@ def test_theme_page_lists_accepted_pledges_with_progress_and_figures(client, wor
     assert "pct-40" in html and "40%" in html and "báo cáo ngày 15/06/2022" in html
     assert "2 đơn vị đăng ký" in html
     assert "tiến độ trung bình 53%" in html  # (40 + 100 + 20) / 3
-    assert world.unit_a.name in html and world.unit_b.name in html
+    assert two_units.unit_a.name in html and two_units.unit_b.name in html
     assert "csrfmiddlewaretoken" not in html
     assert " style=" not in html
 
 
-def test_unit_page_groups_its_public_pledges_by_theme(client, world, shown):
-    html = client.get(world.unit_a.get_absolute_url()).content.decode()
+def test_unit_page_groups_its_public_pledges_by_theme(client, two_units, shown):
+    html = client.get(two_units.unit_a.get_absolute_url()).content.decode()
     theme2 = html.index("Nội dung 2: Nội dung thi đua 2")
     theme3 = html.index("Nội dung 3: Nội dung thi đua 3")
     assert theme2 < html.index(shown["vaccinated"].title) < theme3
@@ -103,24 +103,24 @@ def test_unit_page_groups_its_public_pledges_by_theme(client, world, shown):
     assert "csrfmiddlewaretoken" not in html
 
 
-def test_campaign_page_shows_figures_per_theme_and_latest_progress(client, world, shown):
-    html = client.get(world.campaign.get_absolute_url()).content.decode()
+def test_campaign_page_shows_figures_per_theme_and_latest_progress(client, two_units, shown):
+    html = client.get(two_units.campaign.get_absolute_url()).content.decode()
     assert "2 đơn vị đăng ký · tiến độ trung bình 53%" in html  # theme 2
     assert "1 đơn vị đăng ký · tiến độ trung bình 0%" in html  # theme 3
     assert "Chưa có cam kết nào được duyệt." in html  # themes 1 and 4
     assert shown["vaccinated"].title in html
 
 
-def test_public_pages_in_english(client, world, shown):
-    html = client.get("/en" + world.theme.get_absolute_url()).content.decode()
+def test_public_pages_in_english(client, two_units, shown):
+    html = client.get("/en" + two_units.theme.get_absolute_url()).content.decode()
     assert "2 units pledged" in html and "average progress 53%" in html
     assert "reported 15/06/2022" in html
 
 
-def test_pledge_page_shows_the_whole_timeline_with_photos(client, world, shown):
+def test_pledge_page_shows_the_whole_timeline_with_photos(client, two_units, shown):
     pledge = shown["vaccinated"]
     photo = make_evidence(report=pledge.reports.get())
-    later = make_report(pledge=pledge, percent=55, by=world.deputy_a, narrative="Đợt hai")
+    later = make_report(pledge=pledge, percent=55, by=two_units.deputy_a, narrative="Đợt hai")
     html = client.get(pledge.get_absolute_url()).content.decode()
     assert html.index("Đợt hai") < html.index("Đã thực hiện được 40% chỉ tiêu.")
     assert "15/06/2022 09:30" in html
@@ -131,16 +131,16 @@ def test_pledge_page_shows_the_whole_timeline_with_photos(client, world, shown):
 
 
 def test_evidence_files_are_private_and_served_with_the_right_caching(
-    client, world, shown, settings
+    client, two_units, shown, settings
 ):
     public_photo = make_evidence(report=shown["vaccinated"].reports.get())
     hidden_pledge = shown["hidden"][-1]
-    hidden_photo = make_evidence(report=make_report(pledge=hidden_pledge, by=world.head_a))
+    hidden_photo = make_evidence(report=make_report(pledge=hidden_pledge, by=two_units.head_a))
     response = client.get(public_photo.get_thumbnail_url())
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=3600"
     assert client.get(hidden_photo.get_absolute_url()).status_code == 404
-    client.force_login(world.deputy_a)
+    client.force_login(two_units.deputy_a)
     response = client.get(hidden_photo.get_absolute_url())
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, max-age=3600"
@@ -152,29 +152,29 @@ def test_evidence_files_are_private_and_served_with_the_right_caching(
     assert client.get(f"/media/{hidden_photo.image.name}").status_code == 404
 
 
-def test_a_missing_evidence_file_is_a_404_not_a_500(client, world, shown):
+def test_a_missing_evidence_file_is_a_404_not_a_500(client, two_units, shown):
     photo = make_evidence(report=shown["vaccinated"].reports.get())
     photo.image.storage.delete(photo.image.name)
     assert client.get(photo.get_absolute_url()).status_code == 404
 
 
-def test_workflow_details_are_shown_to_the_unit_and_office_only(client, world, shown):
+def test_workflow_details_are_shown_to_the_unit_and_office_only(client, two_units, shown):
     pledge = shown["vaccinated"]
     Pledge.objects.filter(pk=pledge.pk).update(review_note="Ghi chú nội bộ của Văn phòng")
     assert "Ghi chú nội bộ" not in client.get(pledge.get_absolute_url()).content.decode()
-    client.force_login(world.head_b)
+    client.force_login(two_units.head_b)
     assert "Ghi chú nội bộ" not in client.get(pledge.get_absolute_url()).content.decode()
-    client.force_login(world.deputy_a)
+    client.force_login(two_units.deputy_a)
     html = client.get(pledge.get_absolute_url()).content.decode()
     assert "Ghi chú nội bộ" in html
     assert reverse("pledges:report", args=[pledge.pk]) in html
 
 
-def test_a_legal_document_without_a_title_is_named_by_its_number(client, world, shown):
+def test_a_legal_document_without_a_title_is_named_by_its_number(client, two_units, shown):
     resolution = LegalDocument.objects.create(
         number="01/NQ-CP", kind=LegalDocument.Kind.RESOLUTION, issuer="Chính phủ"
     )
-    CampaignDocument.objects.create(campaign=world.campaign, document=resolution)
+    CampaignDocument.objects.create(campaign=two_units.campaign, document=resolution)
     pledge = shown["vaccinated"]
     pledge.legal_documents.set([resolution])
     html = client.get(pledge.get_absolute_url()).content.decode()

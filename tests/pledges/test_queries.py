@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from pledges.models import Evidence, Pledge, ProgressReport
 from tests.factories import make_pledge, make_role, make_unit
+from tests.isolation import records_for_the_module
+from tests.pledges.conftest import build_two_units
 
 pytestmark = pytest.mark.django_db
 
@@ -18,34 +20,34 @@ S = Pledge.Status
 STATUSES = [S.DRAFT, S.SUBMITTED, S.RETURNED, S.ACCEPTED, S.COMPLETED]
 
 
-def grow(world, n: int) -> Pledge:
+def grow(two_units, n: int) -> Pledge:
     """n pledges: unit A's in every state under every theme, others' accepted under theme 2
     from many units; returns an accepted pledge of unit A with a timeline of n // 5 reports,
     each with two photos."""
-    themes = list(world.campaign.themes.all())
+    themes = list(two_units.campaign.themes.all())
     statuses = itertools.cycle(STATUSES)
-    units = [world.unit_a, world.unit_b] + [make_unit() for _ in range(n // 20)]
+    units = [two_units.unit_a, two_units.unit_b] + [make_unit() for _ in range(n // 20)]
     for unit in units[2:]:
         make_role(unit=unit)
     for i in range(n):
         own = i % 2 == 0
         make_pledge(
-            campaign=world.campaign,
-            unit=world.unit_a if own else units[i % len(units)],
-            theme=themes[i % len(themes)] if own else world.theme,
+            campaign=two_units.campaign,
+            unit=two_units.unit_a if own else units[i % len(units)],
+            theme=themes[i % len(themes)] if own else two_units.theme,
             status=next(statuses) if own else S.ACCEPTED,
             latest_percent=i % 101,
         )
     pledge = make_pledge(
-        campaign=world.campaign, unit=world.unit_a, theme=world.theme, status=S.ACCEPTED
+        campaign=two_units.campaign, unit=two_units.unit_a, theme=two_units.theme, status=S.ACCEPTED
     )
-    pledge.legal_documents.set(world.campaign.legal_documents.all())
+    pledge.legal_documents.set(two_units.campaign.legal_documents.all())
     for i in range(max(n // 5, 1)):
         report = ProgressReport.objects.create(
             pledge=pledge,
             percent=i % 100,
             narrative=f"Báo cáo {i}",
-            reported_by=world.head_a if i % 2 else world.deputy_a,
+            reported_by=two_units.head_a if i % 2 else two_units.deputy_a,
             reported_at=timezone.now(),
         )
         for position in range(2):
@@ -58,15 +60,15 @@ def grow(world, n: int) -> Pledge:
     return pledge
 
 
-def page(name: str, world, pledge) -> str:
+def page(name: str, two_units, pledge) -> str:
     return {
         "workspace": lambda: reverse("pledges:workspace"),
         "detail": lambda: pledge.get_absolute_url(),
         "review-queue": lambda: reverse("pledges:review-queue"),
-        "theme": lambda: world.theme.get_absolute_url(),
-        "theme-page-2": lambda: world.theme.get_absolute_url() + "?page=2",
-        "unit": lambda: world.unit_a.get_absolute_url(),
-        "campaign": lambda: world.campaign.get_absolute_url(),
+        "theme": lambda: two_units.theme.get_absolute_url(),
+        "theme-page-2": lambda: two_units.theme.get_absolute_url() + "?page=2",
+        "unit": lambda: two_units.unit_a.get_absolute_url(),
+        "campaign": lambda: two_units.campaign.get_absolute_url(),
     }[name]()
 
 
@@ -97,14 +99,22 @@ BUDGETS = {
 }
 
 
-@pytest.mark.parametrize("n", [5, 200], ids=["5-pledges", "200-pledges"])
+@pytest.fixture(scope="module", params=[5, 200], ids=["5-pledges", "200-pledges"])
+def grown_units(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """(the two units, grow()'s pledge, n): built once for the module per size, since the
+    tests only read; each test's own writes (its login) are rolled back after it."""
+    with records_for_the_module(django_db_blocker, tmp_path_factory.mktemp("pledge-queries")):
+        two_units = build_two_units()
+        yield two_units, grow(two_units, request.param), request.param
+
+
 @pytest.mark.parametrize(("name", "who"), list(BUDGETS), ids=[f"{n}-{w}" for n, w in BUDGETS])
-def test_fixed_query_count(client, world, django_assert_num_queries, name, who, n):
-    pledge = grow(world, n)
+def test_fixed_query_count(client, grown_units, django_assert_num_queries, name, who):
+    two_units, pledge, n = grown_units
     assert Pledge.objects.count() == n + 1
     if who:
-        client.force_login(getattr(world, who))
-    url = page(name, world, pledge)
+        client.force_login(getattr(two_units, who))
+    url = page(name, two_units, pledge)
     with django_assert_num_queries(BUDGETS[(name, who)]):
         response = client.get(url)
     assert response.status_code == 200

@@ -28,9 +28,9 @@ REASON = Pledge._meta.get_field("review_note").max_length
 TOO_LONG = "Nội dung này chỉ được dài tối đa"
 
 
-def pledge_data(world, **kw) -> dict:
+def pledge_data(two_units, **kw) -> dict:
     return {
-        "theme": world.theme.pk,
+        "theme": two_units.theme.pk,
         "title": "Hỗ trợ doanh nghiệp bán hàng trực tuyến",
         "commitment": "Tập huấn thương mại điện tử cho doanh nghiệp.",
         "target_value": "30",
@@ -40,9 +40,10 @@ def pledge_data(world, **kw) -> dict:
     }
 
 
-def create_url(world) -> str:
+def create_url(two_units) -> str:
     return reverse(
-        "pledges:create", kwargs={"unit": world.unit_a.slug, "campaign": world.campaign.slug}
+        "pledges:create",
+        kwargs={"unit": two_units.unit_a.slug, "campaign": two_units.campaign.slug},
     )
 
 
@@ -56,17 +57,17 @@ def test_the_limits_are_what_a_person_needs():
     assert (COMMITMENT, NARRATIVE, REASON) == (3000, 4000, 2000)
 
 
-def test_the_pledge_form_shows_the_limit(client, world):
-    client.force_login(world.head_a)
-    html = client.get(create_url(world)).content.decode()
+def test_the_pledge_form_shows_the_limit(client, two_units):
+    client.force_login(two_units.head_a)
+    html = client.get(create_url(two_units)).content.decode()
     assert f'maxlength="{COMMITMENT}"' in html
     assert "Tối đa 3.000 ký tự." in html
 
 
-def test_a_commitment_one_character_too_long_is_refused_and_nothing_saved(client, world):
-    client.force_login(world.head_a)
+def test_a_commitment_one_character_too_long_is_refused_and_nothing_saved(client, two_units):
+    client.force_login(two_units.head_a)
     response = client.post(
-        create_url(world), pledge_data(world, commitment=text_of_length(COMMITMENT + 1))
+        create_url(two_units), pledge_data(two_units, commitment=text_of_length(COMMITMENT + 1))
     )
     assert response.status_code == 200
     assert response.context["form"].errors["commitment"] == [
@@ -76,9 +77,9 @@ def test_a_commitment_one_character_too_long_is_refused_and_nothing_saved(client
     assert not Pledge.objects.exists() and nothing_recorded()
 
 
-def test_a_title_one_character_too_long_reads_the_same_way(client, world):
-    client.force_login(world.head_a)
-    response = client.post(create_url(world), pledge_data(world, title=text_of_length(201)))
+def test_a_title_one_character_too_long_reads_the_same_way(client, two_units):
+    client.force_login(two_units.head_a)
+    response = client.post(create_url(two_units), pledge_data(two_units, title=text_of_length(201)))
     assert response.status_code == 200
     assert response.context["form"].errors["title"] == [
         "Nội dung này chỉ được dài tối đa 200 ký tự; hiện có 201 ký tự. Hãy rút gọn lại."
@@ -86,20 +87,20 @@ def test_a_title_one_character_too_long_reads_the_same_way(client, world):
     assert not Pledge.objects.exists()
 
 
-def test_a_commitment_of_exactly_the_limit_is_saved(client, world):
-    client.force_login(world.head_a)
+def test_a_commitment_of_exactly_the_limit_is_saved(client, two_units):
+    client.force_login(two_units.head_a)
     text = text_of_length(COMMITMENT)
-    response = client.post(create_url(world), pledge_data(world, commitment=text))
+    response = client.post(create_url(two_units), pledge_data(two_units, commitment=text))
     assert response.status_code == 302
     assert Pledge.objects.get().commitment == text
 
 
-def test_an_edit_one_character_too_long_changes_nothing(client, world):
-    pledge = make_pledge(campaign=world.campaign, unit=world.unit_a, theme=world.theme)
+def test_an_edit_one_character_too_long_changes_nothing(client, two_units):
+    pledge = make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, theme=two_units.theme)
     before = (pledge.commitment, pledge.version)
-    client.force_login(world.head_a)
+    client.force_login(two_units.head_a)
     url = reverse("pledges:update", args=[pledge.pk])
-    over = pledge_data(world, commitment=text_of_length(COMMITMENT + 1), version=1)
+    over = pledge_data(two_units, commitment=text_of_length(COMMITMENT + 1), version=1)
     response = client.post(url, over)
     assert response.status_code == 200
     assert TOO_LONG in response.context["form"].errors["commitment"][0]
@@ -112,12 +113,12 @@ def test_an_edit_one_character_too_long_changes_nothing(client, world):
 
 
 @pytest.fixture
-def accepted(world):
-    return make_pledge(campaign=world.campaign, unit=world.unit_a, status=S.ACCEPTED)
+def accepted(two_units):
+    return make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, status=S.ACCEPTED)
 
 
-def test_a_report_one_character_too_long_is_refused_with_its_photo(client, world, accepted):
-    client.force_login(world.head_a)
+def test_a_report_one_character_too_long_is_refused_with_its_photo(client, two_units, accepted):
+    client.force_login(two_units.head_a)
     url = reverse("pledges:report", args=[accepted.pk])
     assert f'maxlength="{NARRATIVE}"' in client.get(url).content.decode()
     response = client.post(
@@ -141,13 +142,15 @@ def test_a_report_one_character_too_long_is_refused_with_its_photo(client, world
 
 
 @pytest.fixture
-def submitted(world):
-    return make_pledge(campaign=world.campaign, unit=world.unit_a, status=S.SUBMITTED)
+def submitted(two_units):
+    return make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, status=S.SUBMITTED)
 
 
 @pytest.mark.parametrize("decision", ["return", "accept"])
-def test_a_review_reason_one_character_too_long_changes_nothing(client, world, submitted, decision):
-    client.force_login(world.office)
+def test_a_review_reason_one_character_too_long_changes_nothing(
+    client, two_units, submitted, decision
+):
+    client.force_login(two_units.office)
     url = reverse("pledges:review", args=[submitted.pk])
     assert f'maxlength="{REASON}"' in client.get(url).content.decode()
     response = client.post(url, {"decision": decision, "reason": text_of_length(REASON + 1)})
@@ -161,8 +164,8 @@ def test_a_review_reason_one_character_too_long_changes_nothing(client, world, s
     assert nothing_recorded()
 
 
-def test_a_return_reason_of_exactly_the_limit_reaches_the_unit(client, world, submitted):
-    client.force_login(world.office)
+def test_a_return_reason_of_exactly_the_limit_reaches_the_unit(client, two_units, submitted):
+    client.force_login(two_units.office)
     text = text_of_length(REASON)
     response = client.post(
         reverse("pledges:review", args=[submitted.pk]), {"decision": "return", "reason": text}
@@ -172,8 +175,8 @@ def test_a_return_reason_of_exactly_the_limit_reaches_the_unit(client, world, su
     assert (submitted.status, submitted.review_note) == (S.RETURNED, text)
 
 
-def test_the_admins_return_action_holds_to_the_same_limit(client, world, submitted):
-    client.force_login(world.office)
+def test_the_admins_return_action_holds_to_the_same_limit(client, two_units, submitted):
+    client.force_login(two_units.office)
     url = reverse("admin:pledges_pledge_changelist")
     data = {"action": "return_with_reason", ACTION_CHECKBOX_NAME: [submitted.pk], "apply": "1"}
     response = client.post(url, {**data, "reason": text_of_length(REASON + 1)})
@@ -190,13 +193,13 @@ def test_the_admins_return_action_holds_to_the_same_limit(client, world, submitt
 # --- The services, called without a form --------------------------------------------------
 
 
-def test_create_refuses_a_commitment_too_long(world):
+def test_create_refuses_a_commitment_too_long(two_units):
     with pytest.raises(ValidationError) as refused:
         services.pledge_create(
-            actor=world.head_a,
-            campaign=world.campaign,
-            unit=world.unit_a,
-            theme=world.theme,
+            actor=two_units.head_a,
+            campaign=two_units.campaign,
+            unit=two_units.unit_a,
+            theme=two_units.theme,
             title="Bình ổn thị trường",
             commitment=text_of_length(COMMITMENT + 1),
             target_value=Decimal("30"),
@@ -208,11 +211,14 @@ def test_create_refuses_a_commitment_too_long(world):
     assert not Pledge.objects.exists() and nothing_recorded()
 
 
-def test_update_refuses_a_commitment_too_long(world):
-    pledge = make_pledge(campaign=world.campaign, unit=world.unit_a)
+def test_update_refuses_a_commitment_too_long(two_units):
+    pledge = make_pledge(campaign=two_units.campaign, unit=two_units.unit_a)
     with pytest.raises(ValidationError) as refused:
         services.pledge_update(
-            pledge=pledge, actor=world.head_a, version=1, commitment=text_of_length(COMMITMENT + 1)
+            pledge=pledge,
+            actor=two_units.head_a,
+            version=1,
+            commitment=text_of_length(COMMITMENT + 1),
         )
     assert "commitment" in refused.value.error_dict
     stored = Pledge.objects.get(pk=pledge.pk)
@@ -224,16 +230,18 @@ def test_update_refuses_a_commitment_too_long(world):
     [(services.pledge_return, "reason"), (services.pledge_accept, "note")],
     ids=["return", "accept"],
 )
-def test_review_refuses_a_note_too_long(world, submitted, transition, argument):
+def test_review_refuses_a_note_too_long(two_units, submitted, transition, argument):
     with pytest.raises(ValidationError) as refused:
-        transition(pledge=submitted, actor=world.office, **{argument: text_of_length(REASON + 1)})
+        transition(
+            pledge=submitted, actor=two_units.office, **{argument: text_of_length(REASON + 1)}
+        )
     assert TOO_LONG in refused.value.error_dict["reason"][0].messages[0]
     stored = Pledge.objects.get(pk=submitted.pk)
     assert (stored.status, stored.review_note, stored.version) == (S.SUBMITTED, "", 1)
     assert nothing_recorded()
 
 
-def test_progress_report_refuses_a_narrative_too_long(world, accepted, tmp_path):
+def test_progress_report_refuses_a_narrative_too_long(two_units, accepted, tmp_path):
     from kit.images import process_image
     from pledges.forms import ProgressReportForm
 
@@ -242,7 +250,7 @@ def test_progress_report_refuses_a_narrative_too_long(world, accepted, tmp_path)
     with pytest.raises(ValidationError) as refused:
         services.progress_report_record(
             pledge=accepted,
-            actor=world.head_a,
+            actor=two_units.head_a,
             percent=40,
             narrative=text_of_length(NARRATIVE + 1),
             images=[photo],

@@ -45,52 +45,54 @@ def running_campaign(**kw):
     return campaign
 
 
-def test_the_phase_now_and_its_deadline(client, world):
+def test_the_phase_now_and_its_deadline(client, two_units):
     campaign = running_campaign()
-    html = html_of(client, world.head_a)
+    html = html_of(client, two_units.head_a)
     deadline = (timezone.localdate() + dt.timedelta(days=12)).strftime("%d/%m/%Y")
     assert "Đăng ký thi đua: còn 12 ngày" in html
     assert f"hạn {deadline}" in html
     assert campaign.title in html
 
 
-def test_an_ended_campaign_says_so(client, world):
+def test_an_ended_campaign_says_so(client, two_units):
     # The fixture campaign ran in 2022 and is still marked as launched.
-    html = html_of(client, world.head_a)
+    html = html_of(client, two_units.head_a)
     assert "Phong trào đã kết thúc ngày 31/12/2022." in html
 
 
-def test_nothing_waiting_is_said_plainly(client, world):
-    make_pledge(campaign=world.campaign, unit=world.unit_a, status=S.SUBMITTED)
-    html = html_of(client, world.head_a)
+def test_nothing_waiting_is_said_plainly(client, two_units):
+    make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, status=S.SUBMITTED)
+    html = html_of(client, two_units.head_a)
     assert "Không có việc nào đang chờ." in html
 
 
-def test_each_waiting_pledge_has_its_one_action(client, world):
+def test_each_waiting_pledge_has_its_one_action(client, two_units):
     today = timezone.localdate()
     returned = make_pledge(
-        campaign=world.campaign, unit=world.unit_a, status=S.RETURNED,
+        campaign=two_units.campaign, unit=two_units.unit_a, status=S.RETURNED,
         review_note="Cần ghi rõ số doanh nghiệp theo từng quý.",
     )  # fmt: skip
-    draft = make_pledge(campaign=world.campaign, unit=world.unit_a, status=S.DRAFT)
+    draft = make_pledge(campaign=two_units.campaign, unit=two_units.unit_a, status=S.DRAFT)
     overdue = make_pledge(
-        campaign=world.campaign, unit=world.unit_a, status=S.ACCEPTED,
-        due_on=world.campaign.ends_on, latest_percent=40,
+        campaign=two_units.campaign, unit=two_units.unit_a, status=S.ACCEPTED,
+        due_on=two_units.campaign.ends_on, latest_percent=40,
     )  # fmt: skip
     stale = make_pledge(
-        campaign=world.campaign, unit=world.unit_a, status=S.ACCEPTED,
+        campaign=two_units.campaign, unit=two_units.unit_a, status=S.ACCEPTED,
         due_on=today + dt.timedelta(days=60),
         reviewed_at=timezone.now() - dt.timedelta(days=45),
     )  # fmt: skip
     fresh = make_pledge(
-        campaign=world.campaign, unit=world.unit_a, status=S.ACCEPTED,
+        campaign=two_units.campaign, unit=two_units.unit_a, status=S.ACCEPTED,
         due_on=today + dt.timedelta(days=60),
     )  # fmt: skip
     make_report(pledge=fresh, percent=20)
-    waiting_review = make_pledge(campaign=world.campaign, unit=world.unit_a, status=S.SUBMITTED)
-    others = make_pledge(campaign=world.campaign, unit=world.unit_b, status=S.RETURNED)
+    waiting_review = make_pledge(
+        campaign=two_units.campaign, unit=two_units.unit_a, status=S.SUBMITTED
+    )
+    others = make_pledge(campaign=two_units.campaign, unit=two_units.unit_b, status=S.RETURNED)
 
-    part = todo(html_of(client, world.head_a))
+    part = todo(html_of(client, two_units.head_a))
     assert "Không có việc nào đang chờ." not in part
     assert "Cần ghi rõ số doanh nghiệp theo từng quý." in part
     assert f'href="{reverse("pledges:update", args=[returned.pk])}">Sửa và gửi lại</a>' in part
@@ -108,32 +110,32 @@ def test_each_waiting_pledge_has_its_one_action(client, world):
 
 
 @override_settings(PLEDGE_STALE_DAYS=10)
-def test_stale_follows_the_reminders_number_of_days(client, world):
+def test_stale_follows_the_reminders_number_of_days(client, two_units):
     today = timezone.localdate()
     pledge = make_pledge(
-        campaign=world.campaign, unit=world.unit_a, status=S.ACCEPTED,
+        campaign=two_units.campaign, unit=two_units.unit_a, status=S.ACCEPTED,
         due_on=today + dt.timedelta(days=60),
     )  # fmt: skip
     make_report(pledge=pledge, reported_at=timezone.now() - dt.timedelta(days=11))
-    part = todo(html_of(client, world.head_a))
+    part = todo(html_of(client, two_units.head_a))
     assert pledge.title in part and "đã hơn 10 ngày" in part
     assert Pledge.objects.stale(days=10).filter(pk=pledge.pk).exists()  # the reminders' rule
 
 
-def test_a_head_of_several_units_sees_whose_pledge_each_is(client, world):
+def test_a_head_of_several_units_sees_whose_pledge_each_is(client, two_units):
     unit_c = make_unit(name="Trung tâm Khuyến công")
-    make_role(user=world.head_a, unit=unit_c)
-    make_pledge(campaign=world.campaign, unit=unit_c, status=S.DRAFT, title="Cam kết của C")
-    part = todo(html_of(client, world.head_a))
+    make_role(user=two_units.head_a, unit=unit_c)
+    make_pledge(campaign=two_units.campaign, unit=unit_c, status=S.DRAFT, title="Cam kết của C")
+    part = todo(html_of(client, two_units.head_a))
     assert "Cam kết của C" in part and "Trung tâm Khuyến công" in part
 
 
-def grow(world, n: int, units: list) -> None:
+def grow(two_units, n: int, units: list) -> None:
     statuses = [S.DRAFT, S.RETURNED, S.ACCEPTED, S.SUBMITTED, S.COMPLETED]
     old = timezone.now() - dt.timedelta(days=90)
     for i in range(n):
         make_pledge(
-            campaign=world.campaign,
+            campaign=two_units.campaign,
             unit=units[i % len(units)],
             status=statuses[i % len(statuses)],
             reviewed_at=old,
@@ -141,13 +143,13 @@ def grow(world, n: int, units: list) -> None:
 
 
 @pytest.mark.parametrize("n", [1, 40], ids=["1-pledge", "40-pledges"])
-def test_fixed_query_count_over_several_units(client, world, django_assert_num_queries, n):
-    units = [world.unit_a] + [make_unit() for _ in range(2)]
+def test_fixed_query_count_over_several_units(client, two_units, django_assert_num_queries, n):
+    units = [two_units.unit_a] + [make_unit() for _ in range(2)]
     for unit in units[1:]:
-        make_role(user=world.head_a, unit=unit)
+        make_role(user=two_units.head_a, unit=unit)
     running_campaign()  # a second active campaign, with its phase
-    grow(world, n, units)
-    client.force_login(world.head_a)
+    grow(two_units, n, units)
+    client.force_login(two_units.head_a)
     # session, user, units, active campaigns, their phases, their themes, the units' pledges,
     # footer campaign
     with django_assert_num_queries(8):

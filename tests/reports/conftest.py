@@ -15,7 +15,11 @@ from units.models import Unit, UnitRole
 
 
 @pytest.fixture
-def world(db):
+def department_tree(db):
+    return build_department_tree()
+
+
+def build_department_tree() -> SimpleNamespace:
     Group.objects.get_or_create(name=OFFICE_GROUP)
     campaign = make_campaign(title="Phong trào thi đua phòng, chống dịch", issuing_place="Bến Tre")
     dept = make_unit(name="Sở Công Thương", kind=Unit.Kind.DEPARTMENT, slug="so", position=0)

@@ -23,12 +23,17 @@ def ago(days: float) -> dt.datetime:
     return NOW - dt.timedelta(days=days)
 
 
-def matrix(world, days=30, **filters):
+def matrix(department_tree, days=30, **filters):
     roots = reports.unit_tree()
     if "unit" in filters:
         roots = [reports.find_node(roots, filters.pop("unit"))]
     return reports.coverage_matrix(
-        campaign=world.campaign, user=world.office, roots=roots, days=days, now=NOW, **filters
+        campaign=department_tree.campaign,
+        user=department_tree.office,
+        roots=roots,
+        days=days,
+        now=NOW,
+        **filters,
     )
 
 
@@ -38,117 +43,155 @@ def flags(table, unit) -> list[list[str]]:
     return [cell.flags for cell in row.cells]
 
 
-def test_a_theme_without_a_pledge_is_flagged_and_a_draft_does_not_count(world):
-    t1, t2, t3, _t4 = world.themes
-    make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t1, status=S.ACCEPTED)
-    make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t2, status=S.DRAFT)
-    make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t3, status=S.RETURNED)
-    assert flags(matrix(world), world.unit_a) == [[], ["no-pledge"], [], ["no-pledge"]]
-    assert flags(matrix(world), world.unit_b) == [["no-pledge"]] * 4
-
-
-def test_submitted_and_not_reviewed_for_more_than_n_days(world):
-    t1, t2, *_ = world.themes
+def test_a_theme_without_a_pledge_is_flagged_and_a_draft_does_not_count(department_tree):
+    t1, t2, t3, _t4 = department_tree.themes
     make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_a,
+        campaign=department_tree.campaign, unit=department_tree.unit_a, theme=t1, status=S.ACCEPTED
+    )
+    make_pledge(
+        campaign=department_tree.campaign, unit=department_tree.unit_a, theme=t2, status=S.DRAFT
+    )
+    make_pledge(
+        campaign=department_tree.campaign, unit=department_tree.unit_a, theme=t3, status=S.RETURNED
+    )
+    assert flags(matrix(department_tree), department_tree.unit_a) == [
+        [],
+        ["no-pledge"],
+        [],
+        ["no-pledge"],
+    ]
+    assert flags(matrix(department_tree), department_tree.unit_b) == [["no-pledge"]] * 4
+
+
+def test_submitted_and_not_reviewed_for_more_than_n_days(department_tree):
+    t1, t2, *_ = department_tree.themes
+    make_pledge(
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_a,
         theme=t1,
         status=S.SUBMITTED,
         submitted_at=ago(31),
     )
     make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_a,
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_a,
         theme=t2,
         status=S.SUBMITTED,
         submitted_at=ago(29),
     )
-    assert flags(matrix(world), world.unit_a)[:2] == [["waiting"], []]
+    assert flags(matrix(department_tree), department_tree.unit_a)[:2] == [["waiting"], []]
     # N from the caller (the page's `days`): 28 days flags both.
-    assert flags(matrix(world, days=28), world.unit_a)[:2] == [["waiting"], ["waiting"]]
+    assert flags(matrix(department_tree, days=28), department_tree.unit_a)[:2] == [
+        ["waiting"],
+        ["waiting"],
+    ]
 
 
-def test_accepted_without_progress_for_more_than_n_days(world):
-    t1, t2, t3, t4 = world.themes
-    quiet = make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t1, status=S.ACCEPTED)
+def test_accepted_without_progress_for_more_than_n_days(department_tree):
+    t1, t2, t3, t4 = department_tree.themes
+    quiet = make_pledge(
+        campaign=department_tree.campaign, unit=department_tree.unit_a, theme=t1, status=S.ACCEPTED
+    )
     make_report(pledge=quiet, percent=20, reported_at=ago(45))
     recent = make_pledge(
-        campaign=world.campaign, unit=world.unit_a, theme=t2, status=S.ACCEPTED, reviewed_at=ago(90)
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_a,
+        theme=t2,
+        status=S.ACCEPTED,
+        reviewed_at=ago(90),
     )
     make_report(pledge=recent, percent=50, reported_at=ago(3))
     make_pledge(
-        campaign=world.campaign, unit=world.unit_a, theme=t3, status=S.ACCEPTED, reviewed_at=ago(40)
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_a,
+        theme=t3,
+        status=S.ACCEPTED,
+        reviewed_at=ago(40),
     )  # never reported, accepted 40 days ago
     make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_a,
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_a,
         theme=t4,
         status=S.COMPLETED,
         reviewed_at=ago(90),
         latest_report_at=ago(60),
     )  # done: nothing to flag
-    assert flags(matrix(world), world.unit_a) == [["stale"], [], ["stale"], []]
-    assert flags(matrix(world, days=50), world.unit_a) == [[], [], [], []]
+    assert flags(matrix(department_tree), department_tree.unit_a) == [["stale"], [], ["stale"], []]
+    assert flags(matrix(department_tree, days=50), department_tree.unit_a) == [[], [], [], []]
 
 
-def test_the_flags_agree_with_the_querysets_the_reminders_use(world):
-    t1, t2, *_ = world.themes
+def test_the_flags_agree_with_the_querysets_the_reminders_use(department_tree):
+    t1, t2, *_ = department_tree.themes
     make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_a,
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_a,
         theme=t1,
         status=S.SUBMITTED,
         submitted_at=ago(31),
     )
     make_pledge(
-        campaign=world.campaign, unit=world.unit_b, theme=t2, status=S.ACCEPTED, reviewed_at=ago(31)
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_b,
+        theme=t2,
+        status=S.ACCEPTED,
+        reviewed_at=ago(31),
     )
-    table = matrix(world)
+    table = matrix(department_tree)
     assert table.totals == {"no-pledge": 4 * 4 - 2, "waiting": 1, "stale": 1}
     assert Pledge.objects.waiting_review(days=30, now=NOW).count() == 1
     assert Pledge.objects.stale(days=30, now=NOW).count() == 1
 
 
-def test_rows_follow_the_tree_in_collapsible_groups(world):
-    table = matrix(world)
+def test_rows_follow_the_tree_in_collapsible_groups(department_tree):
+    table = matrix(department_tree)
     [dept] = table.groups
-    assert dept.unit == world.dept
-    assert [row.unit for row in dept.rows] == [world.dept, world.unit_a]
+    assert dept.unit == department_tree.dept
+    assert [row.unit for row in dept.rows] == [department_tree.dept, department_tree.unit_a]
     [group_b] = dept.groups  # unit B has a sub-unit: a group of its own inside
-    assert [row.unit for row in group_b.rows] == [world.unit_b, world.team_b]
+    assert [row.unit for row in group_b.rows] == [department_tree.unit_b, department_tree.team_b]
     assert dept.unit_count == 4
 
 
-def test_filter_by_subtree_status_and_flag(world):
-    t1, t2, *_ = world.themes
-    make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t1, status=S.ACCEPTED)
-    make_pledge(campaign=world.campaign, unit=world.team_b, theme=t1, status=S.SUBMITTED)
-    make_pledge(campaign=world.campaign, unit=world.team_b, theme=t2, status=S.ACCEPTED)
-    subtree = matrix(world, unit="qlcn")
-    assert [row.unit for row in subtree.rows()] == [world.unit_b, world.team_b]
-    accepted = matrix(world, status=S.ACCEPTED)
-    assert [row.unit for row in accepted.rows()] == [world.unit_a, world.team_b]
+def test_filter_by_subtree_status_and_flag(department_tree):
+    t1, t2, *_ = department_tree.themes
+    make_pledge(
+        campaign=department_tree.campaign, unit=department_tree.unit_a, theme=t1, status=S.ACCEPTED
+    )
+    make_pledge(
+        campaign=department_tree.campaign, unit=department_tree.team_b, theme=t1, status=S.SUBMITTED
+    )
+    make_pledge(
+        campaign=department_tree.campaign, unit=department_tree.team_b, theme=t2, status=S.ACCEPTED
+    )
+    subtree = matrix(department_tree, unit="qlcn")
+    assert [row.unit for row in subtree.rows()] == [department_tree.unit_b, department_tree.team_b]
+    accepted = matrix(department_tree, status=S.ACCEPTED)
+    assert [row.unit for row in accepted.rows()] == [department_tree.unit_a, department_tree.team_b]
     [cell] = [c for c in accepted.rows()[1].cells if c.pledges]
     assert [p.status for p in cell.pledges] == [S.ACCEPTED]  # the submitted one is not shown
-    assert matrix(world, status=S.COMPLETED).is_empty
+    assert matrix(department_tree, status=S.COMPLETED).is_empty
     every_theme = [
-        make_pledge(campaign=world.campaign, unit=world.dept, theme=t, status=S.ACCEPTED)
-        for t in world.themes
+        make_pledge(
+            campaign=department_tree.campaign, unit=department_tree.dept, theme=t, status=S.ACCEPTED
+        )
+        for t in department_tree.themes
     ]
     assert every_theme
-    assert world.dept not in [row.unit for row in matrix(world, flag="any").rows()]
-    assert [row.unit for row in matrix(world, flag="no-pledge").rows()] == [
-        world.unit_a,
-        world.unit_b,
-        world.team_b,
+    assert department_tree.dept not in [
+        row.unit for row in matrix(department_tree, flag="any").rows()
+    ]
+    assert [row.unit for row in matrix(department_tree, flag="no-pledge").rows()] == [
+        department_tree.unit_a,
+        department_tree.unit_b,
+        department_tree.team_b,
     ]
 
 
-def test_the_page_shows_cells_flags_and_the_tree(client, world, settings):
-    t1, *_ = world.themes
+def test_the_page_shows_cells_flags_and_the_tree(client, department_tree, settings):
+    t1, *_ = department_tree.themes
     pledge = make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_a,
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_a,
         theme=t1,
         status=S.SUBMITTED,
         title="Bình ổn giá",
@@ -156,8 +199,8 @@ def test_the_page_shows_cells_flags_and_the_tree(client, world, settings):
         latest_percent=0,
     )
     settings.OFFICE_FLAG_DAYS = 10
-    client.force_login(world.office)
-    url = reverse("office:matrix", args=[world.campaign.slug])
+    client.force_login(department_tree.office)
+    url = reverse("office:matrix", args=[department_tree.campaign.slug])
     html = client.get(url).content.decode()
     assert '<details class="matrix-group" open>' in html
     assert "<summary>" in html and "Tổ kiểm tra thị trường" in html
@@ -172,9 +215,9 @@ def test_the_page_shows_cells_flags_and_the_tree(client, world, settings):
     assert html.count('class="badge matrix-flag flag-waiting">') == 1  # in the legend only
 
 
-def test_bad_filters_are_named_and_the_page_still_shows(client, world):
-    client.force_login(world.office)
-    url = reverse("office:matrix", args=[world.campaign.slug])
+def test_bad_filters_are_named_and_the_page_still_shows(client, department_tree):
+    client.force_login(department_tree.office)
+    url = reverse("office:matrix", args=[department_tree.campaign.slug])
     response = client.get(url, {"days": "0", "status": "x", "unit": "khong-co"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -182,21 +225,25 @@ def test_bad_filters_are_named_and_the_page_still_shows(client, world):
     assert "Phòng Quản lý Thương mại" in html  # the matrix falls back to every unit
 
 
-def test_only_the_exceptions_stand_out(client, world, settings):
+def test_only_the_exceptions_stand_out(client, department_tree, settings):
     """Cells without a pledge are the ordinary state: a muted dash read out as "no pledge",
     never a coloured tag; the cell with a pledge and the one to act on stand out."""
-    t1, t2, *_ = world.themes
-    make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t1, status=S.ACCEPTED)
+    t1, t2, *_ = department_tree.themes
     make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_b,
+        campaign=department_tree.campaign, unit=department_tree.unit_a, theme=t1, status=S.ACCEPTED
+    )
+    make_pledge(
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_b,
         theme=t2,
         status=S.SUBMITTED,
         submitted_at=ago(40),
     )
     settings.OFFICE_FLAG_DAYS = 30
-    client.force_login(world.office)
-    html = client.get(reverse("office:matrix", args=[world.campaign.slug])).content.decode()
+    client.force_login(department_tree.office)
+    html = client.get(
+        reverse("office:matrix", args=[department_tree.campaign.slug])
+    ).content.decode()
     assert "flag-no-pledge" not in html
     cells = 4 * 4  # four units (the department, A, B and B's team) by four themes
     assert html.count('<span class="matrix-none"><span aria-hidden="true">–</span>') == cells - 2

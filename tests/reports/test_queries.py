@@ -14,6 +14,8 @@ from campaign.models import CampaignPhase
 from news.models import Nomination, NominationImage
 from pledges.models import Evidence, Pledge, ProgressReport
 from tests.factories import make_pledge, make_role, make_unit
+from tests.isolation import records_for_the_module
+from tests.reports.conftest import build_department_tree
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -21,18 +23,18 @@ pytestmark = pytest.mark.django_db
 S = Pledge.Status
 
 
-def grow(world, total_units: int) -> None:
+def grow(department_tree, total_units: int) -> None:
     """Units up to `total_units` (nested three deep), two pledges each (in every state in turn:
     unit B has a completed one), reports with photos on the accepted and completed ones, an
     accepted nomination with a photo for every fifth unit."""
-    campaign = world.campaign
+    campaign = department_tree.campaign
     CampaignPhase.objects.create(
         campaign=campaign,
         kind=CampaignPhase.Kind.PRELIMINARY_REVIEW,
         starts_on=dt.date(2022, 7, 1),
         ends_on=dt.date(2022, 7, 15),
     )
-    parents = [world.dept, world.unit_a, world.unit_b]
+    parents = [department_tree.dept, department_tree.unit_a, department_tree.unit_b]
     units = list(Unit.objects.all())
     while len(units) < total_units:
         unit = make_unit(parent=parents[len(units) % 3], position=10 + len(units))
@@ -43,7 +45,7 @@ def grow(world, total_units: int) -> None:
     now = timezone.now()
     statuses = itertools.cycle([S.DRAFT, S.SUBMITTED, S.RETURNED, S.ACCEPTED, S.COMPLETED])
     for i, unit in enumerate(units):
-        for theme in world.themes[:2]:
+        for theme in department_tree.themes[:2]:
             status = next(statuses)
             pledge = make_pledge(
                 campaign=campaign,
@@ -58,7 +60,7 @@ def grow(world, total_units: int) -> None:
                     pledge=pledge,
                     percent=100 if status == S.COMPLETED else 40,
                     narrative="Báo cáo",
-                    reported_by=world.head_a,
+                    reported_by=department_tree.head_a,
                     reported_at=now - dt.timedelta(days=i % 40),
                 )
                 Pledge.objects.filter(pk=pledge.pk).update(
@@ -74,9 +76,9 @@ def grow(world, total_units: int) -> None:
         if i % 5 == 2:  # unit B (the third) among them: its report shows every kind of row
             nomination = Nomination.objects.create(
                 unit=unit,
-                nominated_by=world.head_a,
+                nominated_by=department_tree.head_a,
                 honoree_name=f"Người thứ {i}",
-                theme=world.themes[0],
+                theme=department_tree.themes[0],
                 achievements="Thành tích.",
                 status=Nomination.Status.ACCEPTED,
             )
@@ -85,8 +87,8 @@ def grow(world, total_units: int) -> None:
             )
 
 
-def page(name: str, world) -> str:
-    slug = world.campaign.slug
+def page(name: str, department_tree) -> str:
+    slug = department_tree.campaign.slug
     return {
         "inbox": reverse("office:index") + f"?campaign={slug}",
         "matrix": reverse("office:matrix", args=[slug]),
@@ -124,14 +126,23 @@ BUDGETS = {
 }
 
 
-@pytest.mark.parametrize("units", [5, 300], ids=["5-units", "300-units"])
+@pytest.fixture(scope="module", params=[5, 300], ids=["5-units", "300-units"])
+def grown_tree(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """(the department tree grown by grow(), its number of units): built once for the module
+    per size, since the tests only read; each test's own writes (its login) are rolled back."""
+    with records_for_the_module(django_db_blocker, tmp_path_factory.mktemp("office-queries")):
+        department_tree = build_department_tree()
+        grow(department_tree, request.param)
+        yield department_tree, request.param
+
+
 @pytest.mark.parametrize("name", list(BUDGETS))
-def test_fixed_query_count(client, world, django_assert_num_queries, name, units):
-    grow(world, units)
+def test_fixed_query_count(client, grown_tree, django_assert_num_queries, name):
+    department_tree, units = grown_tree
     assert Unit.objects.count() == units
-    client.force_login(world.office)
+    client.force_login(department_tree.office)
     with django_assert_num_queries(BUDGETS[name]):
-        response = client.get(page(name, world))
+        response = client.get(page(name, department_tree))
     assert response.status_code == 200
     if name in ("candidates", "unit-report"):
         assert "Người thứ 2" in response.content.decode()  # unit B's accepted nomination

@@ -28,8 +28,8 @@ def days(n: int) -> dt.date:
 
 
 @pytest.fixture
-def deadlines(world):
-    c = world.campaign
+def deadlines(department_tree):
+    c = department_tree.campaign
     c.ends_on = days(400)
     c.save()
     CampaignPhase.objects.create(
@@ -48,40 +48,45 @@ def deadlines(world):
     CampaignPhase.objects.create(
         campaign=draft, kind=K.REGISTRATION, starts_on=days(-1), ends_on=days(1)
     )
-    t1, t2, t3, _ = world.themes
+    t1, t2, t3, _ = department_tree.themes
     due = make_pledge(
         campaign=c,
-        unit=world.unit_a,
+        unit=department_tree.unit_a,
         theme=t1,
         status=S.ACCEPTED,
         due_on=days(5),
         title="Bình ổn giá",
         latest_percent=40,
     )
-    make_pledge(campaign=c, unit=world.unit_a, theme=t2, status=S.COMPLETED, due_on=days(5))
-    make_pledge(campaign=c, unit=world.unit_b, theme=t3, status=S.ACCEPTED, due_on=days(30))
+    make_pledge(
+        campaign=c, unit=department_tree.unit_a, theme=t2, status=S.COMPLETED, due_on=days(5)
+    )
+    make_pledge(
+        campaign=c, unit=department_tree.unit_b, theme=t3, status=S.ACCEPTED, due_on=days(30)
+    )
     return due
 
 
 def test_each_unit_s_heads_and_deputies_hear_of_their_deadlines(
-    world, deadlines, django_capture_on_commit_callbacks
+    department_tree, deadlines, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders.units_remind_deadlines(ahead=7, today=TODAY) == 2
     by_to = {tuple(sorted(m.to)): m for m in mail.outbox}
-    to_a = by_to[tuple(sorted([world.deputy_a.email, world.head_a.email]))]
+    to_a = by_to[tuple(sorted([department_tree.deputy_a.email, department_tree.head_a.email]))]
     assert to_a.subject == "Hạn chót trong 7 ngày tới: Phòng Quản lý Thương mại"
-    assert f"Đăng ký cam kết ({world.campaign.title}): kết thúc ngày {days(3):%d/%m/%Y}" in (
-        to_a.body
+    assert (
+        f"Đăng ký cam kết ({department_tree.campaign.title}): kết thúc ngày {days(3):%d/%m/%Y}"
+        in (to_a.body)
     )
     assert f"Bình ổn giá: đến hạn ngày {days(5):%d/%m/%Y}, tiến độ 40%" in to_a.body
     assert f"/workspace/pledges/{deadlines.pk}/report/" in to_a.body
     assert "Tổ chức thực hiện" not in to_a.body and "Phát động" not in to_a.body
-    to_b = by_to[(world.head_b.email,)]
+    to_b = by_to[(department_tree.head_b.email,)]
     assert "Đăng ký cam kết" in to_b.body and "đến hạn ngày" not in to_b.body
 
 
-def test_deadline_reminders_are_sent_once_a_day(world, deadlines):
+def test_deadline_reminders_are_sent_once_a_day(department_tree, deadlines):
     assert reminders.units_remind_deadlines(ahead=7, today=TODAY) == 2
     assert reminders.units_remind_deadlines(ahead=7, today=TODAY) == 0
     assert Message.objects.count() == 2
@@ -89,39 +94,41 @@ def test_deadline_reminders_are_sent_once_a_day(world, deadlines):
     keys = sorted(Message.objects.values_list("dedupe_key", flat=True))
     assert keys == sorted(
         f"deadlines:{unit.pk}:{day.isoformat()}"
-        for unit in (world.unit_a, world.unit_b)
+        for unit in (department_tree.unit_a, department_tree.unit_b)
         for day in (TODAY, days(1))
     )
 
 
-def test_nothing_due_sends_nothing(world):
+def test_nothing_due_sends_nothing(department_tree):
     assert reminders.units_remind_deadlines(ahead=7, today=TODAY) == 0
     assert reminders.office_send_digest(days=30, ahead=7, today=TODAY) is False
     assert not Message.objects.exists()
 
 
-def test_the_office_digest(world, deadlines, django_capture_on_commit_callbacks):
-    c = world.campaign
-    t1, *_ = world.themes
+def test_the_office_digest(department_tree, deadlines, django_capture_on_commit_callbacks):
+    c = department_tree.campaign
+    t1, *_ = department_tree.themes
     now = timezone.now()
     make_pledge(
         campaign=c,
-        unit=world.team_b,
+        unit=department_tree.team_b,
         theme=t1,
         status=S.SUBMITTED,
         submitted_at=now - dt.timedelta(days=40),
     )
-    make_pledge(campaign=c, unit=world.team_b, theme=t1, status=S.SUBMITTED, submitted_at=now)
-    quiet = make_pledge(campaign=c, unit=world.unit_b, theme=t1, status=S.ACCEPTED)
+    make_pledge(
+        campaign=c, unit=department_tree.team_b, theme=t1, status=S.SUBMITTED, submitted_at=now
+    )
+    quiet = make_pledge(campaign=c, unit=department_tree.unit_b, theme=t1, status=S.ACCEPTED)
     make_report(pledge=quiet, percent=10, reported_at=now - dt.timedelta(days=31))
-    make_nomination(unit=world.unit_a, by=world.head_a, theme=t1)
+    make_nomination(unit=department_tree.unit_a, by=department_tree.head_a, theme=t1)
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders.office_send_digest(days=30, ahead=7, today=TODAY) is True
     [digest] = mail.outbox
-    assert digest.to == [world.office.email]
+    assert digest.to == [department_tree.office.email]
     assert digest.subject == f"Tổng hợp hằng ngày của Văn phòng Sở ngày {TODAY:%d/%m/%Y}"
     body = digest.body
-    assert world.campaign.title in body
+    assert department_tree.campaign.title in body
     assert f"Đăng ký cam kết kết thúc ngày {days(3):%d/%m/%Y}" in body
     assert f"Tổ chức thực hiện kết thúc ngày {days(8):%d/%m/%Y}" not in body
     assert "2 cam kết chờ duyệt (1 cam kết quá 30 ngày)" in body
@@ -137,9 +144,12 @@ def test_the_office_digest(world, deadlines, django_capture_on_commit_callbacks)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_send_reminders_runs_everything_once_a_day(world, deadlines, settings):
+def test_send_reminders_runs_everything_once_a_day(department_tree, deadlines, settings):
     quiet = make_pledge(
-        campaign=world.campaign, unit=world.unit_b, theme=world.themes[3], status=S.ACCEPTED
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_b,
+        theme=department_tree.themes[3],
+        status=S.ACCEPTED,
     )
     make_report(pledge=quiet, percent=10, reported_at=timezone.now() - dt.timedelta(days=45))
     today = timezone.localdate()  # the command's day, even when the run crosses midnight
@@ -157,7 +167,7 @@ def test_send_reminders_runs_everything_once_a_day(world, deadlines, settings):
     assert len(mail.outbox) == 4 and Message.objects.count() == 4
 
 
-def test_send_reminders_refuses_bad_options(world):
+def test_send_reminders_refuses_bad_options(department_tree):
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError):

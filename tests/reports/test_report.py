@@ -28,29 +28,29 @@ def text(html: str) -> str:
 
 
 @pytest.fixture
-def office_client(client, world):
-    client.force_login(world.office)
+def office_client(client, department_tree):
+    client.force_login(department_tree.office)
     return client
 
 
-def test_campaign_report_reads_as_an_official_document(office_client, world):
-    t1, t2, *_ = world.themes
+def test_campaign_report_reads_as_an_official_document(office_client, department_tree):
+    t1, t2, *_ = department_tree.themes
     done = make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_a,
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_a,
         theme=t1,
         status=S.COMPLETED,
         title="Tiêm vắc xin cho công chức",
     )
-    make_evidence(report=make_report(pledge=done, percent=100, by=world.head_a))
+    make_evidence(report=make_report(pledge=done, percent=100, by=department_tree.head_a))
     make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_b,
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_b,
         theme=t2,
         status=S.DRAFT,
         title="Bản nháp chưa gửi",
     )
-    html = office_client.get(reverse("office:report", args=[world.campaign.slug])).content
+    html = office_client.get(reverse("office:report", args=[department_tree.campaign.slug])).content
     html = html.decode()
     page = text(html)
     today = timezone.localdate()
@@ -63,7 +63,7 @@ def test_campaign_report_reads_as_an_official_document(office_client, world):
     assert "BÁO CÁO" in page and "Kết quả thực hiện phong trào thi đua" in page
     assert "I. KẾT QUẢ CHUNG" in page
     assert "II. KẾT QUẢ THEO TỪNG NỘI DUNG THI ĐUA" in page
-    for number, theme in enumerate(world.themes, start=1):
+    for number, theme in enumerate(department_tree.themes, start=1):
         assert f"{number}. Nội dung {theme.number}: {theme.title}" in page
     assert "Tiêm vắc xin cho công chức" in page
     assert "Bản nháp chưa gửi" not in page  # drafts stay out of an official report
@@ -75,11 +75,11 @@ def test_campaign_report_reads_as_an_official_document(office_client, world):
     assert "style=" not in html
 
 
-def test_the_report_kind_follows_the_review_phase_or_the_choice(office_client, world):
-    url = reverse("office:report", args=[world.campaign.slug])
+def test_the_report_kind_follows_the_review_phase_or_the_choice(office_client, department_tree):
+    url = reverse("office:report", args=[department_tree.campaign.slug])
     today = timezone.localdate()
     CampaignPhase.objects.create(
-        campaign=world.campaign,
+        campaign=department_tree.campaign,
         kind=CampaignPhase.Kind.PRELIMINARY_REVIEW,
         starts_on=today - dt.timedelta(days=3),
         ends_on=today + dt.timedelta(days=3),
@@ -89,24 +89,26 @@ def test_the_report_kind_follows_the_review_phase_or_the_choice(office_client, w
     assert "Tổng kết phong trào thi đua" in final
 
 
-def test_unit_report_names_the_unit_and_its_head(office_client, world):
-    t1, *_ = world.themes
+def test_unit_report_names_the_unit_and_its_head(office_client, department_tree):
+    t1, *_ = department_tree.themes
     make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_a,
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_a,
         theme=t1,
         status=S.ACCEPTED,
         title="Bình ổn giá",
         latest_percent=40,
     )
     make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_b,
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_b,
         theme=t1,
         status=S.ACCEPTED,
         title="Của phòng khác",
     )
-    url = reverse("office:unit-report", args=[world.campaign.slug, world.unit_a.slug])
+    url = reverse(
+        "office:unit-report", args=[department_tree.campaign.slug, department_tree.unit_a.slug]
+    )
     page = text(office_client.get(url).content.decode())
     assert "SỞ CÔNG THƯƠNG" in page and "PHÒNG QUẢN LÝ THƯƠNG MẠI" in page
     assert "của Phòng Quản lý Thương mại" in page
@@ -147,11 +149,13 @@ def campaign_report(client, campaign, **params) -> str:
     return text(response.content.decode())
 
 
-def test_the_report_prints_the_campaigns_letterhead_abstract_and_signer(office_client, world):
+def test_the_report_prints_the_campaigns_letterhead_abstract_and_signer(
+    office_client, department_tree
+):
     for name, value in REPORT_FIELDS.items():
-        setattr(world.campaign, name, value)
-    world.campaign.save()
-    page = campaign_report(office_client, world.campaign, kind="preliminary")
+        setattr(department_tree.campaign, name, value)
+    department_tree.campaign.save()
+    page = campaign_report(office_client, department_tree.campaign, kind="preliminary")
     # Governing body over the issuing body, then the number/symbol, then the motto.
     assert page.startswith(
         " UBND TỈNH BẾN TRE SỞ CÔNG THƯƠNG Số: /BC-SCT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
@@ -167,19 +171,19 @@ def test_the_report_prints_the_campaigns_letterhead_abstract_and_signer(office_c
     assert "(Ký, ghi rõ họ tên" not in page
 
 
-def test_the_head_signs_without_kt(office_client, world):
-    world.campaign.signer_position = "Giám đốc"
-    world.campaign.signer_name = "Trần Văn Dũng"
-    world.campaign.save()
-    page = campaign_report(office_client, world.campaign)
+def test_the_head_signs_without_kt(office_client, department_tree):
+    department_tree.campaign.signer_position = "Giám đốc"
+    department_tree.campaign.signer_name = "Trần Văn Dũng"
+    department_tree.campaign.save()
+    page = campaign_report(office_client, department_tree.campaign)
     assert page.endswith(" GIÁM ĐỐC Trần Văn Dũng ")
     assert "KT." not in page
 
 
-def test_another_departments_campaign_prints_its_own_letterhead(office_client, world):
+def test_another_departments_campaign_prints_its_own_letterhead(office_client, department_tree):
     for name, value in REPORT_FIELDS.items():
-        setattr(world.campaign, name, value)
-    world.campaign.save()
+        setattr(department_tree.campaign, name, value)
+    department_tree.campaign.save()
     other = make_campaign(
         title="Thi đua hoàn thành kế hoạch năm 2023",
         issuing_body="Sở Tài chính tỉnh Vĩnh Long",
@@ -216,24 +220,26 @@ def test_the_fixture_campaigns_report_is_signed_and_sent_as_the_department_does(
     )
 
 
-def test_a_campaign_made_before_the_report_fields_prints_the_general_form(office_client, world):
+def test_a_campaign_made_before_the_report_fields_prints_the_general_form(
+    office_client, department_tree
+):
     empty = {
         f"{name}_{lang}": None
         for name in ("governing_body", "letterhead_name", "movement", "signer_position")
         for lang in ("vi", "en")
     }
-    Campaign.objects.filter(pk=world.campaign.pk).update(
+    Campaign.objects.filter(pk=department_tree.campaign.pk).update(
         **empty, report_recipients_vi=None, report_recipients_en=None
     )
-    page = campaign_report(office_client, world.campaign, kind="final")
+    page = campaign_report(office_client, department_tree.campaign, kind="final")
     assert page.startswith(" SỞ CÔNG THƯƠNG Số: /BC-…… ")
     assert "BÁO CÁO Tổng kết phong trào thi đua Phong trào thi đua phòng, chống dịch I." in page
     assert page.endswith(" Nơi nhận: - Lưu: VT. THỦ TRƯỞNG CƠ QUAN ")
 
 
-def test_the_issuer_abbreviation_is_written_as_it_ends_a_symbol(world):
-    world.campaign.issuer_code = "sct"
+def test_the_issuer_abbreviation_is_written_as_it_ends_a_symbol(department_tree):
+    department_tree.campaign.issuer_code = "sct"
     with pytest.raises(ValidationError, match="chữ in hoa"):
-        world.campaign.full_clean()
-    world.campaign.issuer_code = "VP-SCT"
-    world.campaign.full_clean()
+        department_tree.campaign.full_clean()
+    department_tree.campaign.issuer_code = "VP-SCT"
+    department_tree.campaign.full_clean()

@@ -28,7 +28,7 @@ def at(day: str, hour: int = 10) -> dt.datetime:
 
 
 @pytest.fixture
-def figures(world):
+def figures(department_tree):
     """Four active units and one inactive; pledges whose figures are worked out below.
 
     - unit A: theme 1 accepted 4 Apr 2022, reports 40 % (6 Apr) and 80 % (13 Apr);
@@ -37,13 +37,13 @@ def figures(world):
     - team B: theme 1 submitted only.  - department: nothing.
     - an inactive unit: an accepted pledge at 90 %, left out everywhere.
     """
-    c = world.campaign
+    c = department_tree.campaign
     c.starts_on, c.ends_on = dt.date(2022, 3, 25), dt.date(2022, 4, 30)
     c.save()
-    t1, t2, t3, _t4 = world.themes
+    t1, t2, t3, _t4 = department_tree.themes
     a1 = make_pledge(
         campaign=c,
-        unit=world.unit_a,
+        unit=department_tree.unit_a,
         theme=t1,
         status=S.ACCEPTED,
         reviewed_at=at("2022-04-04"),
@@ -53,24 +53,26 @@ def figures(world):
     make_report(pledge=a1, percent=80, reported_at=at("2022-04-13"))
     a2 = make_pledge(
         campaign=c,
-        unit=world.unit_a,
+        unit=department_tree.unit_a,
         theme=t2,
         status=S.ACCEPTED,
         reviewed_at=at("2022-04-12"),
         due_on=c.ends_on,
     )
     make_report(pledge=a2, percent=50, reported_at=at("2022-04-20"))
-    make_pledge(campaign=c, unit=world.unit_a, theme=t3, status=S.DRAFT, due_on=c.ends_on)
+    make_pledge(campaign=c, unit=department_tree.unit_a, theme=t3, status=S.DRAFT, due_on=c.ends_on)
     b1 = make_pledge(
         campaign=c,
-        unit=world.unit_b,
+        unit=department_tree.unit_b,
         theme=t1,
         status=S.COMPLETED,
         reviewed_at=at("2022-04-05"),
         due_on=c.ends_on,
     )
     make_report(pledge=b1, percent=100, reported_at=at("2022-04-25"))
-    make_pledge(campaign=c, unit=world.team_b, theme=t1, status=S.SUBMITTED, due_on=c.ends_on)
+    make_pledge(
+        campaign=c, unit=department_tree.team_b, theme=t1, status=S.SUBMITTED, due_on=c.ends_on
+    )
     gone = make_unit(name="Đơn vị đã giải thể", is_active=False)
     make_pledge(
         campaign=c,
@@ -81,7 +83,7 @@ def figures(world):
         reviewed_at=at("2022-04-01"),
         due_on=c.ends_on,
     )
-    return world
+    return department_tree
 
 
 def test_participation_status_and_theme_figures(figures):
@@ -137,8 +139,10 @@ def test_a_unit_s_statistics_leave_drafts_out_when_asked(figures):
     assert (stats.units_participating, stats.units_total) == (1, 1)
 
 
-def test_no_accepted_pledge_means_no_chart(world):
-    stats = reports.campaign_statistics(campaign=world.campaign, user=world.office)
+def test_no_accepted_pledge_means_no_chart(department_tree):
+    stats = reports.campaign_statistics(
+        campaign=department_tree.campaign, user=department_tree.office
+    )
     assert stats.weeks == [] and stats.chart is None and stats.participation == 0
 
 
@@ -181,40 +185,59 @@ def test_axis_labels_are_in_the_readers_notation(language, label):
     assert chart.y_ticks[1].at == 174.0  # a coordinate: a plain number for SVG
 
 
-def test_candidates_are_completed_pledges_with_evidence_and_accepted_nominations(world):
-    t1, t2, *_ = world.themes
+def test_candidates_are_completed_pledges_with_evidence_and_accepted_nominations(department_tree):
+    t1, t2, *_ = department_tree.themes
     done = make_pledge(
-        campaign=world.campaign,
-        unit=world.unit_a,
+        campaign=department_tree.campaign,
+        unit=department_tree.unit_a,
         theme=t1,
         status=S.COMPLETED,
         title="Tiêm vắc xin",
     )
-    photo = make_evidence(report=make_report(pledge=done, percent=100, by=world.deputy_a))
-    bare = make_pledge(campaign=world.campaign, unit=world.unit_b, theme=t1, status=S.COMPLETED)
+    photo = make_evidence(report=make_report(pledge=done, percent=100, by=department_tree.deputy_a))
+    bare = make_pledge(
+        campaign=department_tree.campaign, unit=department_tree.unit_b, theme=t1, status=S.COMPLETED
+    )
     make_report(pledge=bare, percent=100)  # completed, but nothing to show for it
-    going = make_pledge(campaign=world.campaign, unit=world.unit_b, theme=t2, status=S.ACCEPTED)
+    going = make_pledge(
+        campaign=department_tree.campaign, unit=department_tree.unit_b, theme=t2, status=S.ACCEPTED
+    )
     make_evidence(report=make_report(pledge=going, percent=60))  # evidence, not completed
     accepted = make_nomination(
-        unit=world.unit_b, by=world.head_b, theme=t1, honoree_name="Trần Thị Mai"
+        unit=department_tree.unit_b,
+        by=department_tree.head_b,
+        theme=t1,
+        honoree_name="Trần Thị Mai",
     )
     Nomination.objects.filter(pk=accepted.pk).update(status=Nomination.Status.ACCEPTED)
-    make_nomination(unit=world.unit_b, by=world.head_b, theme=t1, honoree_name="Chưa duyệt")
+    make_nomination(
+        unit=department_tree.unit_b, by=department_tree.head_b, theme=t1, honoree_name="Chưa duyệt"
+    )
 
-    shortlist = reports.commendation_candidates(campaign=world.campaign, user=world.office)
+    shortlist = reports.commendation_candidates(
+        campaign=department_tree.campaign, user=department_tree.office
+    )
     [entry] = shortlist.units
-    assert entry.unit == world.unit_a
+    assert entry.unit == department_tree.unit_a
     [item] = entry.pledges
-    assert item.pledge == done and item.evidence == [photo] and item.people == [world.deputy_a]
+    assert (
+        item.pledge == done
+        and item.evidence == [photo]
+        and item.people == [department_tree.deputy_a]
+    )
     assert [n.honoree_name for n in shortlist.nominations] == ["Trần Thị Mai"]
 
 
-def test_the_candidates_page_links_the_evidence(client, world):
-    t1, *_ = world.themes
-    done = make_pledge(campaign=world.campaign, unit=world.unit_a, theme=t1, status=S.COMPLETED)
-    photo = make_evidence(report=make_report(pledge=done, percent=100, by=world.head_a))
-    client.force_login(world.office)
-    html = client.get(reverse("office:candidates", args=[world.campaign.slug])).content.decode()
+def test_the_candidates_page_links_the_evidence(client, department_tree):
+    t1, *_ = department_tree.themes
+    done = make_pledge(
+        campaign=department_tree.campaign, unit=department_tree.unit_a, theme=t1, status=S.COMPLETED
+    )
+    photo = make_evidence(report=make_report(pledge=done, percent=100, by=department_tree.head_a))
+    client.force_login(department_tree.office)
+    html = client.get(
+        reverse("office:candidates", args=[department_tree.campaign.slug])
+    ).content.decode()
     assert done.get_absolute_url() in html
     assert photo.get_absolute_url() in html and photo.get_thumbnail_url() in html
     assert "Nguyễn Văn An" in html

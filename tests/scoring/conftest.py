@@ -13,7 +13,7 @@ from tests.factories import make_campaign, make_criterion, make_role, make_unit,
 
 
 @pytest.fixture
-def world(db):
+def criteria_and_units(db):
     Group.objects.get_or_create(name=OFFICE_GROUP)
     campaign = make_campaign()
     theme1, theme2 = campaign.themes.get(number=1), campaign.themes.get(number=2)

@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def office(client, world):
-    client.force_login(world.office)
+def office_client(client, criteria_and_units):
+    client.force_login(criteria_and_units.office)
     return client
 
 
@@ -42,73 +42,84 @@ def test_the_office_group_may_manage_scoring():
     }
 
 
-@pytest.mark.parametrize("model", [Criterion, ScoringRound, Score], ids=lambda m: m.__name__)
-def test_office_opens_every_scoring_screen(office, world, model):
-    scoring_round = make_round(campaign=world.campaign, status="draft")
-    score = make_score(
-        scoring_round=scoring_round, unit=world.unit_a, criterion=world.c11, points=3
+def test_the_score_sheet_lists_every_active_unit_with_its_points(office_client, criteria_and_units):
+    scoring_round = make_round(campaign=criteria_and_units.campaign, status="draft")
+    make_score(
+        scoring_round=scoring_round,
+        unit=criteria_and_units.unit_a,
+        criterion=criteria_and_units.c11,
+        points="7.5",
     )
-    obj = {Criterion: world.c11, ScoringRound: scoring_round, Score: score}[model]
-    name = f"admin:scoring_{model._meta.model_name}"
-    assert office.get(reverse(f"{name}_changelist")).status_code == 200
-    assert office.get(reverse(f"{name}_change", args=[obj.pk])).status_code == 200
-    assert office.get(reverse(f"{name}_history", args=[obj.pk])).status_code == 200
-    add = office.get(reverse(f"{name}_add"))
-    assert add.status_code == (403 if model is Score else 200)  # scores: per unit, below
-
-
-def test_the_score_sheet_lists_every_active_unit_with_its_points(office, world):
-    scoring_round = make_round(campaign=world.campaign, status="draft")
-    make_score(scoring_round=scoring_round, unit=world.unit_a, criterion=world.c11, points="7.5")
-    make_score(scoring_round=scoring_round, unit=world.unit_a, criterion=world.c21, points=2)
-    html = office.get(reverse("admin:scoring_scoringround_change", args=[scoring_round.pk]))
+    make_score(
+        scoring_round=scoring_round,
+        unit=criteria_and_units.unit_a,
+        criterion=criteria_and_units.c21,
+        points=2,
+    )
+    html = office_client.get(reverse("admin:scoring_scoringround_change", args=[scoring_round.pk]))
     html = html.content.decode()
     assert html.count("Nhập điểm") == 3  # one link per unit
-    assert entry_url(scoring_round, world.unit_b) in html
+    assert entry_url(scoring_round, criteria_and_units.unit_b) in html
     assert "<strong>9,5</strong>" in html and "2 / 3" in html
 
 
-def test_entering_a_units_scores(office, world):
-    scoring_round = make_round(campaign=world.campaign, status="draft")
-    page = office.get(entry_url(scoring_round, world.unit_a)).content.decode()
-    assert f'<label for="id_criterion_{world.c11.pk}">1.1. Tiêu chí 1.1</label>' in page
+def test_entering_a_units_scores(office_client, criteria_and_units):
+    scoring_round = make_round(campaign=criteria_and_units.campaign, status="draft")
+    page = office_client.get(entry_url(scoring_round, criteria_and_units.unit_a)).content.decode()
+    assert (
+        f'<label for="id_criterion_{criteria_and_units.c11.pk}">1.1. Tiêu chí 1.1</label>' in page
+    )
     assert "Từ 0 đến 10 điểm." in page
-    response = office.post(
-        entry_url(scoring_round, world.unit_a),
-        {"token": "", f"criterion_{world.c11.pk}": "7,5", f"criterion_{world.c21.pk}": "20"},
+    response = office_client.post(
+        entry_url(scoring_round, criteria_and_units.unit_a),
+        {
+            "token": "",
+            f"criterion_{criteria_and_units.c11.pk}": "7,5",
+            f"criterion_{criteria_and_units.c21.pk}": "20",
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == reverse(
         "admin:scoring_scoringround_change", args=[scoring_round.pk]
     )
     scores = dict(Score.objects.filter(round=scoring_round).values_list("criterion_id", "points"))
-    assert scores == {world.c11.pk: Decimal("7.5"), world.c21.pk: Decimal(20)}
-    assert Score.objects.get(criterion=world.c11).history.latest().history_user == world.office
+    assert scores == {
+        criteria_and_units.c11.pk: Decimal("7.5"),
+        criteria_and_units.c21.pk: Decimal(20),
+    }
+    assert (
+        Score.objects.get(criterion=criteria_and_units.c11).history.latest().history_user
+        == criteria_and_units.office
+    )
 
 
-def test_points_are_read_as_vietnamese_write_them_never_guessed(office, world):
+def test_points_are_read_as_vietnamese_write_them_never_guessed(office_client, criteria_and_units):
     """The admin speaks Vietnamese: 7,5 is seven and a half; 7.5 is refused with the notation
     rather than taken as 75 (thousands) or silently as 7.5."""
-    scoring_round = make_round(campaign=world.campaign, status="draft")
-    url = entry_url(scoring_round, world.unit_a)
-    page = office.get(url).content.decode()
-    assert f'name="criterion_{world.c11.pk}"' in page and 'type="number"' not in page
-    response = office.post(url, {"token": "", f"criterion_{world.c11.pk}": "7.5"})
+    scoring_round = make_round(campaign=criteria_and_units.campaign, status="draft")
+    url = entry_url(scoring_round, criteria_and_units.unit_a)
+    page = office_client.get(url).content.decode()
+    assert f'name="criterion_{criteria_and_units.c11.pk}"' in page and 'type="number"' not in page
+    response = office_client.post(
+        url, {"token": "", f"criterion_{criteria_and_units.c11.pk}": "7.5"}
+    )
     assert response.status_code == 200
     assert "Hãy nhập số theo cách viết 1.234,5 hoặc 2.500" in response.content.decode()
     assert not Score.objects.exists()
-    office.post(url, {"token": "", f"criterion_{world.c11.pk}": "7,5"})
+    office_client.post(url, {"token": "", f"criterion_{criteria_and_units.c11.pk}": "7,5"})
     assert Score.objects.get().points == Decimal("7.5")
 
 
-def test_the_criterion_form_reads_its_maximum_as_vietnamese_write_it(office, world):
-    url = reverse("admin:scoring_criterion_change", args=[world.c12.pk])
-    page = office.get(url).content.decode()
+def test_the_criterion_form_reads_its_maximum_as_vietnamese_write_it(
+    office_client, criteria_and_units
+):
+    url = reverse("admin:scoring_criterion_change", args=[criteria_and_units.c12.pk])
+    page = office_client.get(url).content.decode()
     assert re.search(
         r'<input type="text" name="max_points" value="5"[^>]*inputmode="decimal"', page
     )
     data = {
-        "theme": world.theme1.pk,
+        "theme": criteria_and_units.theme1.pk,
         "number": 2,
         "title_vi": "Tiêu chí 1.2",
         "title_en": "",
@@ -116,24 +127,30 @@ def test_the_criterion_form_reads_its_maximum_as_vietnamese_write_it(office, wor
         "description_en": "",
         "max_points": "2,5",
     }
-    assert office.post(url, data).status_code == 302
-    assert Criterion.objects.get(pk=world.c12.pk).max_points == Decimal("2.5")
+    assert office_client.post(url, data).status_code == 302
+    assert Criterion.objects.get(pk=criteria_and_units.c12.pk).max_points == Decimal("2.5")
 
 
-def test_save_and_next_opens_the_next_unit(office, world):
-    scoring_round = make_round(campaign=world.campaign, status="draft")
-    response = office.post(
-        entry_url(scoring_round, world.unit_a),
-        {"token": "", f"criterion_{world.c12.pk}": "1", "_next": "1"},
+def test_save_and_next_opens_the_next_unit(office_client, criteria_and_units):
+    scoring_round = make_round(campaign=criteria_and_units.campaign, status="draft")
+    response = office_client.post(
+        entry_url(scoring_round, criteria_and_units.unit_a),
+        {"token": "", f"criterion_{criteria_and_units.c12.pk}": "1", "_next": "1"},
     )
-    assert response["Location"] == entry_url(scoring_round, world.unit_b)
+    assert response["Location"] == entry_url(scoring_round, criteria_and_units.unit_b)
 
 
-def test_points_above_the_maximum_get_a_clear_message_and_save_nothing(office, world):
-    scoring_round = make_round(campaign=world.campaign, status="draft")
-    response = office.post(
-        entry_url(scoring_round, world.unit_a),
-        {"token": "", f"criterion_{world.c11.pk}": "8", f"criterion_{world.c12.pk}": "5,5"},
+def test_points_above_the_maximum_get_a_clear_message_and_save_nothing(
+    office_client, criteria_and_units
+):
+    scoring_round = make_round(campaign=criteria_and_units.campaign, status="draft")
+    response = office_client.post(
+        entry_url(scoring_round, criteria_and_units.unit_a),
+        {
+            "token": "",
+            f"criterion_{criteria_and_units.c11.pk}": "8",
+            f"criterion_{criteria_and_units.c12.pk}": "5,5",
+        },
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -141,12 +158,17 @@ def test_points_above_the_maximum_get_a_clear_message_and_save_nothing(office, w
     assert not Score.objects.exists()
 
 
-def test_a_colleagues_newer_save_is_not_overwritten(office, world):
-    scoring_round = make_round(campaign=world.campaign, status="draft")
+def test_a_colleagues_newer_save_is_not_overwritten(office_client, criteria_and_units):
+    scoring_round = make_round(campaign=criteria_and_units.campaign, status="draft")
     opened = services.scores_token([])
-    make_score(scoring_round=scoring_round, unit=world.unit_a, criterion=world.c11, points=4)
-    data = {"token": opened, f"criterion_{world.c11.pk}": "9"}
-    response = office.post(entry_url(scoring_round, world.unit_a), data)
+    make_score(
+        scoring_round=scoring_round,
+        unit=criteria_and_units.unit_a,
+        criterion=criteria_and_units.c11,
+        points=4,
+    )
+    data = {"token": opened, f"criterion_{criteria_and_units.c11.pk}": "9"}
+    response = office_client.post(entry_url(scoring_round, criteria_and_units.unit_a), data)
     assert response.status_code == 200
     html = response.content.decode()
     assert "nên chưa có gì được lưu" in html
@@ -155,61 +177,83 @@ def test_a_colleagues_newer_save_is_not_overwritten(office, world):
     # The form now carries the current token: saving again is a deliberate replacement.
     token = services.scores_token(Score.objects.all())
     assert f'value="{token}"' in html
-    office.post(entry_url(scoring_round, world.unit_a), {**data, "token": token})
+    office_client.post(
+        entry_url(scoring_round, criteria_and_units.unit_a), {**data, "token": token}
+    )
     assert Score.objects.get().points == Decimal(9)
 
 
-def test_a_published_round_is_read_only(office, world):
-    scoring_round = make_round(campaign=world.campaign)
-    make_score(scoring_round=scoring_round, unit=world.unit_a, criterion=world.c11, points=4)
-    page = office.get(entry_url(scoring_round, world.unit_a)).content.decode()
+def test_a_published_round_is_read_only(office_client, criteria_and_units):
+    scoring_round = make_round(campaign=criteria_and_units.campaign)
+    make_score(
+        scoring_round=scoring_round,
+        unit=criteria_and_units.unit_a,
+        criterion=criteria_and_units.c11,
+        points=4,
+    )
+    page = office_client.get(entry_url(scoring_round, criteria_and_units.unit_a)).content.decode()
     assert "disabled" in page and 'name="_save"' not in page
-    response = office.post(
-        entry_url(scoring_round, world.unit_a), {"token": "", f"criterion_{world.c11.pk}": "1"}
+    response = office_client.post(
+        entry_url(scoring_round, criteria_and_units.unit_a),
+        {"token": "", f"criterion_{criteria_and_units.c11.pk}": "1"},
     )
     assert response.status_code == 302
     assert Score.objects.get().points == Decimal(4)
-    change = office.get(reverse("admin:scoring_scoringround_change", args=[scoring_round.pk]))
+    change = office_client.get(
+        reverse("admin:scoring_scoringround_change", args=[scoring_round.pk])
+    )
     assert 'name="title_vi"' not in change.content.decode()  # the round's details too
 
 
-def test_publish_and_unpublish_actions(office, world):
-    empty = make_round(campaign=world.campaign, status="draft", title="Chưa chấm")
-    scored = make_round(campaign=world.campaign, status="draft", title="Đã chấm")
-    make_score(scoring_round=scored, unit=world.unit_a, criterion=world.c11, points=4)
+def test_publish_and_unpublish_actions(office_client, criteria_and_units):
+    empty = make_round(campaign=criteria_and_units.campaign, status="draft", title="Chưa chấm")
+    scored = make_round(campaign=criteria_and_units.campaign, status="draft", title="Đã chấm")
+    make_score(
+        scoring_round=scored,
+        unit=criteria_and_units.unit_a,
+        criterion=criteria_and_units.c11,
+        points=4,
+    )
     changelist = reverse("admin:scoring_scoringround_changelist")
-    response = office.post(
+    response = office_client.post(
         changelist, {"action": "publish", "_selected_action": [empty.pk, scored.pk]}, follow=True
     )
     html = response.content.decode()
     assert "“Chưa chấm” chưa có điểm nào" in html
     assert ScoringRound.objects.get(pk=scored.pk).is_published()
     assert not ScoringRound.objects.get(pk=empty.pk).is_published()
-    office.post(changelist, {"action": "unpublish", "_selected_action": [scored.pk]})
+    office_client.post(changelist, {"action": "unpublish", "_selected_action": [scored.pk]})
     assert not ScoringRound.objects.get(pk=scored.pk).is_published()
 
 
-def test_a_round_edited_meanwhile_is_not_overwritten(office, world):
-    scoring_round = make_round(campaign=world.campaign, status="draft", title="Sơ kết")
+def test_a_round_edited_meanwhile_is_not_overwritten(office_client, criteria_and_units):
+    scoring_round = make_round(campaign=criteria_and_units.campaign, status="draft", title="Sơ kết")
     url = reverse("admin:scoring_scoringround_change", args=[scoring_round.pk])
-    data = round_admin_data(world.campaign, scoring_round)
+    data = round_admin_data(criteria_and_units.campaign, scoring_round)
     ScoringRound.objects.filter(pk=scoring_round.pk).update(version=5)  # a colleague's save
-    response = office.post(url, data)
+    response = office_client.post(url, data)
     assert response.status_code == 200
     assert "Một cán bộ Văn phòng Sở khác đã sửa đợt đánh giá này" in response.content.decode()
     assert ScoringRound.objects.get(pk=scoring_round.pk).title == "Sơ kết"
-    response = office.post(url, {**data, "expected_version": 5})
+    response = office_client.post(url, {**data, "expected_version": 5})
     assert response.status_code == 302
     assert ScoringRound.objects.get(pk=scoring_round.pk).title == "Sơ kết quý I"
 
 
-def test_criterion_maximum_below_a_recorded_score_is_refused_in_the_admin(office, world):
-    scoring_round = make_round(campaign=world.campaign, status="draft")
-    make_score(scoring_round=scoring_round, unit=world.unit_a, criterion=world.c11, points=8)
-    response = office.post(
-        reverse("admin:scoring_criterion_change", args=[world.c11.pk]),
+def test_criterion_maximum_below_a_recorded_score_is_refused_in_the_admin(
+    office_client, criteria_and_units
+):
+    scoring_round = make_round(campaign=criteria_and_units.campaign, status="draft")
+    make_score(
+        scoring_round=scoring_round,
+        unit=criteria_and_units.unit_a,
+        criterion=criteria_and_units.c11,
+        points=8,
+    )
+    response = office_client.post(
+        reverse("admin:scoring_criterion_change", args=[criteria_and_units.c11.pk]),
         {
-            "theme": world.theme1.pk,
+            "theme": criteria_and_units.theme1.pk,
             "number": 1,
             "title_vi": "Tiêu chí 1.1",
             "title_en": "",
@@ -220,18 +264,23 @@ def test_criterion_maximum_below_a_recorded_score_is_refused_in_the_admin(office
     )
     assert response.status_code == 200
     assert "đã có 8 điểm" in response.content.decode()
-    assert Criterion.objects.get(pk=world.c11.pk).max_points == Decimal(10)
+    assert Criterion.objects.get(pk=criteria_and_units.c11.pk).max_points == Decimal(10)
 
 
-def test_a_published_round_cannot_be_deleted(office, world):
-    published = make_round(campaign=world.campaign)
-    draft = make_round(campaign=world.campaign, status="draft")
+def test_a_published_round_cannot_be_deleted(office_client, criteria_and_units):
+    published = make_round(campaign=criteria_and_units.campaign)
+    draft = make_round(campaign=criteria_and_units.campaign, status="draft")
     assert (
-        office.get(reverse("admin:scoring_scoringround_delete", args=[published.pk])).status_code
+        office_client.get(
+            reverse("admin:scoring_scoringround_delete", args=[published.pk])
+        ).status_code
         == 403
     )
     assert (
-        office.get(reverse("admin:scoring_scoringround_delete", args=[draft.pk])).status_code == 200
+        office_client.get(reverse("admin:scoring_scoringround_delete", args=[draft.pk])).status_code
+        == 200
     )
-    changelist = office.get(reverse("admin:scoring_scoringround_changelist")).content.decode()
+    changelist = office_client.get(
+        reverse("admin:scoring_scoringround_changelist")
+    ).content.decode()
     assert 'value="delete_selected"' not in changelist

@@ -19,17 +19,32 @@ def score(scoring_round, unit, *pairs):
 
 
 @pytest.fixture
-def rounds(world):
-    first = make_round(campaign=world.campaign, title="Sơ kết 6 tháng", held_on="2022-06-30")
-    score(first, world.unit_a, (world.c11, 10), (world.c12, 5), (world.c21, 12))  # 27
-    score(first, world.unit_b, (world.c11, 7), (world.c21, 20))  # 27
-    score(first, world.unit_c, (world.c11, "7.5"), (world.c12, "1.5"))  # 9
-    final = make_round(campaign=world.campaign, title="Tổng kết năm", held_on="2022-12-20",
-                       kind="final")  # fmt: skip
-    score(final, world.unit_c, (world.c21, 1))
-    draft = make_round(campaign=world.campaign, title="Bản nháp chấm điểm", status="draft",
-                       held_on="2023-01-10")  # fmt: skip
-    score(draft, world.unit_c, (world.c21, 20))
+def rounds(criteria_and_units):
+    first = make_round(
+        campaign=criteria_and_units.campaign, title="Sơ kết 6 tháng", held_on="2022-06-30"
+    )
+    score(
+        first,
+        criteria_and_units.unit_a,
+        (criteria_and_units.c11, 10),
+        (criteria_and_units.c12, 5),
+        (criteria_and_units.c21, 12),
+    )  # 27
+    score(
+        first, criteria_and_units.unit_b, (criteria_and_units.c11, 7), (criteria_and_units.c21, 20)
+    )  # 27
+    score(
+        first,
+        criteria_and_units.unit_c,
+        (criteria_and_units.c11, "7.5"),
+        (criteria_and_units.c12, "1.5"),
+    )  # 9
+    final = make_round(campaign=criteria_and_units.campaign, title="Tổng kết năm",
+                       held_on="2022-12-20", kind="final")  # fmt: skip
+    score(final, criteria_and_units.unit_c, (criteria_and_units.c21, 1))
+    draft = make_round(campaign=criteria_and_units.campaign, title="Bản nháp chấm điểm",
+                       status="draft", held_on="2023-01-10")  # fmt: skip
+    score(draft, criteria_and_units.unit_c, (criteria_and_units.c21, 20))
     return first, final, draft
 
 
@@ -42,10 +57,10 @@ def table_rows(html: str) -> list[list[str]]:
     return rows
 
 
-def test_units_are_ranked_and_ties_share_a_rank(client, world, rounds):
+def test_units_are_ranked_and_ties_share_a_rank(client, criteria_and_units, rounds):
     first, _final, _draft = rounds
     response = client.get(
-        reverse("scoring:leaderboard-round", args=[world.campaign.slug, first.pk])
+        reverse("scoring:leaderboard-round", args=[criteria_and_units.campaign.slug, first.pk])
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -59,71 +74,87 @@ def test_units_are_ranked_and_ties_share_a_rank(client, world, rounds):
     assert "Nội dung 3" not in html  # a theme without criteria is not a column
 
 
-def test_the_campaign_leaderboard_shows_the_newest_published_round(client, world, rounds):
-    html = client.get(reverse("scoring:leaderboard", args=[world.campaign.slug])).content.decode()
+def test_the_campaign_leaderboard_shows_the_newest_published_round(
+    client, criteria_and_units, rounds
+):
+    html = client.get(
+        reverse("scoring:leaderboard", args=[criteria_and_units.campaign.slug])
+    ).content.decode()
     assert '<h2 id="round-title" class="h4">Tổng kết năm</h2>' in html
     assert "Sơ kết 6 tháng" in html  # offered as the other round
     assert "Bản nháp chấm điểm" not in html
 
 
-def test_a_draft_round_is_not_found(client, world, rounds):
+def test_a_draft_round_is_not_found(client, criteria_and_units, rounds):
     draft = rounds[2]
-    url = reverse("scoring:leaderboard-round", args=[world.campaign.slug, draft.pk])
+    url = reverse("scoring:leaderboard-round", args=[criteria_and_units.campaign.slug, draft.pk])
     assert client.get(url).status_code == 404
-    client.force_login(world.office)  # not even the office sees it here; the admin shows it
+    client.force_login(
+        criteria_and_units.office
+    )  # not even the office sees it here; the admin shows it
     assert client.get(url).status_code == 404
 
 
-def test_a_draft_campaign_has_no_leaderboard(client, world):
+def test_a_draft_campaign_has_no_leaderboard(client, criteria_and_units):
     hidden = make_campaign(status=Campaign.Status.DRAFT)
     criterion = make_criterion(theme=hidden.themes.get(number=1))
     scoring_round = make_round(campaign=hidden)
-    score(scoring_round, world.unit_a, (criterion, 3))
+    score(scoring_round, criteria_and_units.unit_a, (criterion, 3))
     assert client.get(reverse("scoring:leaderboard", args=[hidden.slug])).status_code == 404
 
 
-def test_inactive_units_are_left_out(client, world, rounds):
-    world.unit_b.is_active = False
-    world.unit_b.save()
+def test_inactive_units_are_left_out(client, criteria_and_units, rounds):
+    criteria_and_units.unit_b.is_active = False
+    criteria_and_units.unit_b.save()
     html = client.get(
-        reverse("scoring:leaderboard-round", args=[world.campaign.slug, rounds[0].pk])
+        reverse("scoring:leaderboard-round", args=[criteria_and_units.campaign.slug, rounds[0].pk])
     )
     names = [row[1] for row in table_rows(html.content.decode())]
     assert names == ["Phòng Quản lý Thương mại", "Phòng Kế hoạch – Tổng hợp"]
 
 
-def test_no_published_round_says_so(client, world):
-    html = client.get(reverse("scoring:leaderboard", args=[world.campaign.slug])).content.decode()
+def test_no_published_round_says_so(client, criteria_and_units):
+    html = client.get(
+        reverse("scoring:leaderboard", args=[criteria_and_units.campaign.slug])
+    ).content.decode()
     assert "Chưa công bố kết quả chấm điểm nào của phong trào này." in html
 
 
-def test_current_redirects_to_the_current_campaign(client, world):
+def test_current_redirects_to_the_current_campaign(client, criteria_and_units):
     response = client.get(reverse("scoring:leaderboard-current"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("scoring:leaderboard", args=[world.campaign.slug])
+    assert response["Location"] == reverse(
+        "scoring:leaderboard", args=[criteria_and_units.campaign.slug]
+    )
 
 
-def test_english_page_and_no_per_visitor_content(client, world, rounds):
-    response = client.get("/en" + reverse("scoring:leaderboard", args=[world.campaign.slug]))
+def test_english_page_and_no_per_visitor_content(client, criteria_and_units, rounds):
+    response = client.get(
+        "/en" + reverse("scoring:leaderboard", args=[criteria_and_units.campaign.slug])
+    )
     html = response.content.decode()
     assert "Leaderboard" in html and "Final review" in html
     assert "csrfmiddlewaretoken" not in html
     assert "Set-Cookie" not in str(response.headers)
 
 
-def test_the_sitemap_lists_published_rounds_only(client, world, rounds):
+def test_the_sitemap_lists_published_rounds_only(client, criteria_and_units, rounds):
     first, final, draft = rounds
     xml = client.get(reverse("sitemap")).content.decode()
-    assert f"/leaderboard/{world.campaign.slug}/{first.pk}/" in xml
-    assert f"/en/leaderboard/{world.campaign.slug}/{final.pk}/" in xml
-    assert f"/leaderboard/{world.campaign.slug}/{draft.pk}/" not in xml
+    assert f"/leaderboard/{criteria_and_units.campaign.slug}/{first.pk}/" in xml
+    assert f"/en/leaderboard/{criteria_and_units.campaign.slug}/{final.pk}/" in xml
+    assert f"/leaderboard/{criteria_and_units.campaign.slug}/{draft.pk}/" not in xml
 
 
 @pytest.mark.parametrize(("prefix", "total"), [("", "1.234,5"), ("/en", "1,234.5")])
-def test_large_totals_are_grouped_in_the_readers_notation(client, world, prefix, total):
-    big = make_criterion(theme=world.theme1, number=3, max_points="2000")
-    first = make_round(campaign=world.campaign, title="Sơ kết", held_on="2022-06-30")
-    score(first, world.unit_a, (big, "1234.5"))
-    url = prefix + reverse("scoring:leaderboard-round", args=[world.campaign.slug, first.pk])
+def test_large_totals_are_grouped_in_the_readers_notation(
+    client, criteria_and_units, prefix, total
+):
+    big = make_criterion(theme=criteria_and_units.theme1, number=3, max_points="2000")
+    first = make_round(campaign=criteria_and_units.campaign, title="Sơ kết", held_on="2022-06-30")
+    score(first, criteria_and_units.unit_a, (big, "1234.5"))
+    url = prefix + reverse(
+        "scoring:leaderboard-round", args=[criteria_and_units.campaign.slug, first.pk]
+    )
     rows = table_rows(client.get(url).content.decode())
     assert rows[0][-1] == total

@@ -11,11 +11,11 @@ from tests.factories import make_round, make_unit
 pytestmark = pytest.mark.django_db
 
 
-def grow(world, n: int):
+def grow(criteria_and_units, n: int):
     """n scored units in a published round (and a draft round scoring them too)."""
-    published = make_round(campaign=world.campaign)
-    draft = make_round(campaign=world.campaign, status="draft")
-    criteria = [world.c11, world.c12, world.c21]
+    published = make_round(campaign=criteria_and_units.campaign)
+    draft = make_round(campaign=criteria_and_units.campaign, status="draft")
+    criteria = [criteria_and_units.c11, criteria_and_units.c12, criteria_and_units.c21]
     scores = []
     for i in range(n):
         unit = make_unit(position=i)
@@ -39,9 +39,11 @@ LEADERBOARD_QUERIES = 7
 
 
 @pytest.mark.parametrize("n", [5, 300], ids=["5-units", "300-units"])
-def test_leaderboard_query_count(client, world, django_assert_num_queries, n):
-    published = grow(world, n)
-    url = reverse("scoring:leaderboard-round", args=[world.campaign.slug, published.pk])
+def test_leaderboard_query_count(client, criteria_and_units, django_assert_num_queries, n):
+    published = grow(criteria_and_units, n)
+    url = reverse(
+        "scoring:leaderboard-round", args=[criteria_and_units.campaign.slug, published.pk]
+    )
     with django_assert_num_queries(LEADERBOARD_QUERIES):
         response = client.get(url)
     assert response.status_code == 200

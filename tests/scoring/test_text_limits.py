@@ -15,12 +15,12 @@ NOTE = ScoringRound._meta.get_field("note").max_length
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_a_note_one_character_too_long_changes_nothing(client, world, language):
-    client.force_login(world.office)
-    scoring_round = make_round(campaign=world.campaign, status="draft", title="Sơ kết")
+def test_a_note_one_character_too_long_changes_nothing(client, criteria_and_units, language):
+    client.force_login(criteria_and_units.office)
+    scoring_round = make_round(campaign=criteria_and_units.campaign, status="draft", title="Sơ kết")
     url = reverse("admin:scoring_scoringround_change", args=[scoring_round.pk])
     assert f'maxlength="{NOTE}"' in client.get(url).content.decode()
-    data = round_admin_data(world.campaign, scoring_round)
+    data = round_admin_data(criteria_and_units.campaign, scoring_round)
     response = client.post(url, {**data, f"note_{language}": text_of_length(NOTE + 1)})
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors[f"note_{language}"]

@@ -8,42 +8,55 @@ from django.test import Client
 from django.urls import translate_url
 from django.utils import translation
 
+from tests.demo_portal import build_demo_portal
 from tests.factories import make_report, make_role, make_user
-from tests.test_url_permissions import TABLE, build_world
+from tests.isolation import isolated_settings, records_for_the_module
+from tests.test_url_permissions import TABLE
 from units.templatetags.people import public_name
 
 USERNAME = "kinlogin7"
 EMAIL = "kin.login7@example.invalid"
 
 
+@pytest.fixture(scope="module")
+def _nameless_account_records(django_db_setup, django_db_blocker, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("people")
+    with records_for_the_module(django_db_blocker, folder):
+        portal = build_demo_portal()
+        user = make_user(username=USERNAME, email=EMAIL, first_name="", last_name="")
+        make_role(user=user, unit=portal.unit_a)
+        pledge = portal.accepted_a
+        make_report(pledge=pledge, by=user)
+        pledge.created_by = pledge.submitted_by = pledge.reviewed_by = user
+        pledge.save()
+        portal.published.author = user
+        portal.published.save()
+        yield portal, folder
+
+
 @pytest.fixture
-def world(db):
-    """The permission table's data, with an account that has no full name on every public
-    record a person can appear on: head of a unit, author of a pledge and of its progress report,
-    reviewer, author of a commendation."""
-    world = build_world()
-    user = make_user(username=USERNAME, email=EMAIL, first_name="", last_name="")
-    make_role(user=user, unit=world.unit_a)
-    pledge = world.accepted_a
-    make_report(pledge=pledge, by=user)
-    pledge.created_by = pledge.submitted_by = pledge.reviewed_by = user
-    pledge.save()
-    world.published.author = user
-    world.published.save()
-    return world
+def nameless_account_everywhere(_nameless_account_records, _test_settings, db, settings):
+    """The demo portal (tests/demo_portal.py), with an account that has no full name on every
+    public record a person can appear on: head of a unit, author of a pledge and of its progress
+    report, reviewer, author of a commendation. Built once for the module; the tests only read."""
+    portal, folder = _nameless_account_records
+    for name, value in isolated_settings(folder).items():
+        setattr(settings, name, value)
+    return portal
 
 
-def public_paths(world) -> list[str]:
+def public_paths(portal) -> list[str]:
     """Every page the permission table opens to anonymous visitors and the accepted pledge's
     page, in both languages."""
-    paths = [build(world) for build, outcomes, _ in TABLE.values() if outcomes["anonymous"] == 200]
-    paths.append(world.accepted_a.get_absolute_url())
+    paths = [row.path(portal) for row in TABLE.values() if row.get and row.get["anonymous"] == 200]
+    paths.append(portal.accepted_a.get_absolute_url())
     return sorted(set(paths) | {translate_url(path, "en") for path in paths})
 
 
-def test_no_public_page_shows_a_user_name(world):
-    paths = public_paths(world)
-    assert "/en" + world.unit_a.get_absolute_url() in paths
+def test_no_public_page_shows_a_user_name(nameless_account_everywhere):
+    portal = nameless_account_everywhere
+    paths = public_paths(portal)
+    assert "/en" + portal.unit_a.get_absolute_url() in paths
     client = Client()
     shown = {}
     for path in paths:
@@ -55,8 +68,11 @@ def test_no_public_page_shows_a_user_name(world):
 
 
 @pytest.mark.parametrize(("prefix", "label"), [("", "Cán bộ đơn vị"), ("/en", "Unit staff member")])
-def test_a_person_without_a_full_name_is_shown_as_unit_staff(world, prefix, label):
-    unit_url, pledge_url = world.unit_a.get_absolute_url(), world.accepted_a.get_absolute_url()
+def test_a_person_without_a_full_name_is_shown_as_unit_staff(
+    nameless_account_everywhere, prefix, label
+):
+    portal = nameless_account_everywhere
+    unit_url, pledge_url = portal.unit_a.get_absolute_url(), portal.accepted_a.get_absolute_url()
     client = Client()
     unit_page = client.get(prefix + unit_url).content.decode()
     assert f"{label} — " in unit_page  # among the unit's heads
