@@ -29,19 +29,19 @@ def sitemap_entries(client) -> dict[str, str | None]:
     }
 
 
-def test_the_sitemap_lists_public_pledges_only_in_both_languages(client, world):
-    a = {"campaign": world.campaign, "unit": world.unit_a}
+def test_the_sitemap_lists_public_pledges_only_in_both_languages(client, two_units):
+    a = {"campaign": two_units.campaign, "unit": two_units.unit_a}
     accepted = make_pledge(status=S.ACCEPTED, **a)
     completed = make_pledge(status=S.COMPLETED, **a)
     hidden = [
         make_pledge(status=S.DRAFT, **a),
         make_pledge(status=S.SUBMITTED, **a),
         make_pledge(status=S.RETURNED, **a),
-        make_pledge(status=S.ACCEPTED, campaign=world.campaign, unit=make_unit(is_active=False)),
+        make_pledge(status=S.ACCEPTED, campaign=two_units.campaign, unit=make_unit(is_active=False)),
         make_pledge(
             status=S.ACCEPTED,
             campaign=make_campaign(status=Campaign.Status.DRAFT),
-            unit=world.unit_a,
+            unit=two_units.unit_a,
         ),
     ]
 
