@@ -37,7 +37,9 @@ def test_the_sitemap_lists_public_pledges_only_in_both_languages(client, two_uni
         make_pledge(status=S.DRAFT, **a),
         make_pledge(status=S.SUBMITTED, **a),
         make_pledge(status=S.RETURNED, **a),
-        make_pledge(status=S.ACCEPTED, campaign=two_units.campaign, unit=make_unit(is_active=False)),
+        make_pledge(
+            status=S.ACCEPTED, campaign=two_units.campaign, unit=make_unit(is_active=False)
+        ),
         make_pledge(
             status=S.ACCEPTED,
             campaign=make_campaign(status=Campaign.Status.DRAFT),
