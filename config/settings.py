@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "pledges",
     "news",
     "scoring",
+    "awards",
     "office",
     "portal",
     "devtools",

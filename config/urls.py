@@ -64,6 +64,9 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     # Pledges: the workspace, the review queue, pledge pages and evidence files.
     path("", include("pledges.urls")),
+    # Commendation decisions: /office/awards/… for the office, /records/… and /decisions/…
+    # for unit heads and visitors (awards/urls.py). Before the dashboard's /office/<campaign>/.
+    path("", include("awards.urls")),
     # The office dashboard and review reports: /office/… (office/dashboard.py).
     path("office/", include("office.urls")),
     # Scoring: the public leaderboard /leaderboard/<campaign>/[<round>/].

@@ -17,12 +17,16 @@ from campaign.seed.loader import load_campaign
 from news.models import Nomination
 from outbox.models import Message
 from tests.factories import (
+    make_award,
     make_campaign,
     make_commendation,
     make_criterion,
+    make_decision,
+    make_evaluation_round,
     make_evidence,
     make_nomination,
     make_pledge,
+    make_proposal,
     make_report,
     make_round,
     make_score,
@@ -61,6 +65,18 @@ def build_demo_portal() -> SimpleNamespace:
     criterion = make_criterion(theme=theme)
     published_round = make_round(campaign=campaign)
     make_score(scoring_round=published_round, unit=unit_a, criterion=criterion, points=3)
+    # The end of the movement: an open evaluation round with a proposal for unit A's person and
+    # one for unit B, a draft decision, and an issued public one with unit A's award on record.
+    evaluation = make_evaluation_round(campaign=campaign)
+    proposal_a = make_proposal(evaluation=evaluation, unit=unit_a, votes_for=5)
+    proposal_b = make_proposal(evaluation=evaluation, unit=unit_b)
+    draft_decision = make_decision(evaluation=evaluation, campaign=campaign)
+    issued_decision = make_decision(
+        campaign=campaign, status="issued", issued_at=timezone.now(), is_public=True
+    )
+    award_a = make_award(
+        unit=unit_a, decision=issued_decision, honoree_name=proposal_a.honoree_name
+    )
     return SimpleNamespace(
         campaign=campaign,
         hidden_campaign=hidden_campaign,
@@ -84,6 +100,12 @@ def build_demo_portal() -> SimpleNamespace:
         decided_a=decided_a,
         criterion=criterion,
         round=published_round,
+        evaluation=evaluation,
+        proposal_a=proposal_a,
+        proposal_b=proposal_b,
+        draft_decision=draft_decision,
+        issued_decision=issued_decision,
+        award_a=award_a,
         draft_round=make_round(campaign=campaign, status="draft"),
         users={
             "anonymous": None,

@@ -258,3 +258,85 @@ def make_score(*, scoring_round, unit: Unit, criterion, points):
     return Score.objects.create(
         round=scoring_round, unit=unit, criterion=criterion, points=Decimal(str(points))
     )
+
+
+# ---- awards: evaluation rounds, proposals, decisions and records ------------------------------
+
+
+def make_evaluation_round(*, campaign: Campaign | None = None, members: int = 5, **kw):
+    """An open evaluation round with `members` council members, all present."""
+    from awards.models import CouncilMember, EvaluationRound
+
+    n = next(_seq)
+    kw.setdefault("title", f"Bình xét khen thưởng đợt {n}")
+    kw.setdefault("year", 2022)
+    kw.setdefault("meeting_date", dt.date(2022, 12, 20))
+    kw.setdefault("meeting_place", "Phòng họp Sở Công Thương")
+    evaluation = EvaluationRound.objects.create(campaign=campaign, **kw)
+    roles = [CouncilMember.Role.CHAIR, CouncilMember.Role.VICE_CHAIR]
+    for i in range(members):
+        role = roles[i] if i < len(roles) else CouncilMember.Role.MEMBER
+        if i == members - 1 and members > 2:
+            role = CouncilMember.Role.SECRETARY
+        CouncilMember.objects.create(
+            round=evaluation,
+            name=f"Thành viên {n}.{i + 1}",
+            position="Trưởng phòng",
+            role=role,
+            order=i,
+        )
+    return evaluation
+
+
+def make_proposal(*, evaluation, unit: Unit | None = None, form=None, **kw):
+    """A proposal of a person for a Giấy khen, not yet voted on unless `votes_for` is given."""
+    from awards.models import Proposal
+
+    n = next(_seq)
+    kw.setdefault("honoree_name", f"Nguyễn Văn {n}")
+    kw.setdefault("honoree_kind", "person")
+    kw.setdefault("position", "Chuyên viên")
+    kw.setdefault("achievements", "Hoàn thành xuất sắc nhiệm vụ phòng, chống dịch COVID-19.")
+    return Proposal.objects.create(
+        round=evaluation,
+        unit=unit or make_unit(),
+        form=form or commendation_form(),
+        order=n,
+        **kw,
+    )
+
+
+def make_decision(*, evaluation=None, campaign: Campaign | None = None, **kw):
+    """A draft decision of the Department (SCT), numbered after the register's last."""
+    from awards.models import Decision
+
+    kw.setdefault("date", dt.date(2022, 12, 28))
+    kw.setdefault("issuer_code", "SCT")
+    kw.setdefault("number", Decision.next_free_number(kw["issuer_code"], kw["date"].year))
+    kw.setdefault("governing_body", "UBND TỈNH BẾN TRE")
+    kw.setdefault("issuing_body", "SỞ CÔNG THƯƠNG")
+    kw.setdefault("place", "Bến Tre")
+    kw.setdefault("abstract", "Về việc khen thưởng tổng kết phong trào thi đua")
+    kw.setdefault("grounds", "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;")
+    kw.setdefault("executors", "Chánh Văn phòng Sở, các cá nhân và tập thể có tên tại Điều 1")
+    kw.setdefault("recipients", "Như Điều 3;\nLưu: VT, VP.")
+    kw.setdefault("signer_position", "GIÁM ĐỐC")
+    kw.setdefault("signer_name", "Nguyễn Văn Giám")
+    return Decision.objects.create(round=evaluation, campaign=campaign, **kw)
+
+
+def make_award(*, unit: Unit | None = None, decision=None, form=None, **kw):
+    """A line of an achievement record: from `decision` if given, else imported."""
+    from awards.models import Award
+
+    form = form or commendation_form()
+    kw.setdefault("honoree_name", "Nguyễn Văn An")
+    kw.setdefault("honoree_kind", "person")
+    kw.setdefault("year", decision.date.year if decision else 2021)
+    kw.setdefault("decision_number", decision.symbol if decision else "45/QĐ-SCT")
+    kw.setdefault("decision_date", decision.date if decision else dt.date(2021, 12, 20))
+    kw.setdefault("issuer", "Giám đốc Sở Công Thương")
+    kw.setdefault("form_name", str(form))
+    return Award.objects.create(
+        unit=unit or make_unit(), decision=decision, form=form, imported=decision is None, **kw
+    )
