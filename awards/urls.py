@@ -5,7 +5,7 @@ Each part keeps its own block below; the permission table (tests/test_url_permis
 row for every name.
 """
 
-from django.urls import path
+from django.urls import path  # noqa: F401 - each block below adds its own
 
 app_name = "awards"
 

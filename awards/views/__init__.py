@@ -1,0 +1,1 @@
+"""The pages of the commendation decisions, one module per part (awards/urls.py)."""
