@@ -15,7 +15,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -280,6 +281,13 @@ class ProposalQuerySet(models.QuerySet):
             return self
         return self.filter(unit__in=Unit.objects.filter(roles__user=user).values("pk"))
 
+    def with_outcome_inputs(self) -> ProposalQuerySet:
+        """Annotate what `computed_outcome` needs: the council's size and the form's rule."""
+        return self.annotate(
+            council_size=models.Count("round__members", distinct=True),
+            pass_share=Coalesce("form__award_rule__pass_share", Value(str(DEFAULT_PASS_SHARE))),
+        )
+
 
 class Proposal(Honoree):
     """A proposal (đề nghị) to award a title or form to a person or a collective."""
@@ -332,6 +340,15 @@ class Proposal(Honoree):
     pledges = models.ManyToManyField(
         Pledge, blank=True, related_name="proposals", verbose_name=_("pledges as evidence")
     )
+    decision = models.ForeignKey(
+        "Decision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("decision"),
+        help_text=_("The decision whose annexed list names this passed proposal."),
+    )
     votes_for = models.PositiveSmallIntegerField(
         _("votes in favour"),
         null=True,
@@ -378,6 +395,11 @@ class Proposal(Honoree):
         if members and self.votes_for >= votes_needed(share, members):
             return self.Outcome.PASSED
         return self.Outcome.FAILED
+
+    @property
+    def computed_outcome(self) -> str:
+        """The outcome on a row read `with_outcome_inputs()`."""
+        return self.outcome(self.council_size, self.pass_share)
 
 
 # ---------------------------------------------------------------------------------------------
