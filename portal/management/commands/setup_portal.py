@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from awards.seed import load_demo_round
 from campaign.seed.demo import generate_password, load_demo
 from campaign.seed.loader import load_campaign
 
@@ -21,13 +22,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--demo", action="store_true", help="Also load demo units and accounts."
+            "--demo",
+            action="store_true",
+            help="Also load demo units, accounts and an evaluation round.",
         )
 
     def handle(self, *args, demo: bool, **options):
         self.stdout.write(f"Campaign fixture: {describe(load_campaign())}.")
         if demo:
             counts = load_demo(password=self.demo_password())
+            counts.update(load_demo_round())
             self.stdout.write(f"Demo data: {describe(counts)}.")
             shown = "$DEMO_PASSWORD" if os.environ.get("DEMO_PASSWORD") else self.demo_password()
             self.stdout.write(

@@ -1,0 +1,39 @@
+import pytest
+from django.core.management import call_command
+
+from awards.models import Award, EvaluationRound, Proposal
+from awards.records import recent_awards
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_loads_a_round_waiting_for_the_council_once(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo password for the round")
+    call_command("setup_portal", demo=True)
+    call_command("setup_portal", demo=True)
+
+    evaluation = EvaluationRound.objects.get()
+    assert evaluation.campaign.slug
+    assert evaluation.members.count() == 5
+    proposals = list(Proposal.objects.filter(round=evaluation).with_outcome_inputs())
+    assert len(proposals) == 4
+    assert {p.honoree_kind for p in proposals} == {"person", "collective"}
+    assert {p.computed_outcome for p in proposals} == {Proposal.Outcome.PENDING}
+    assert Award.objects.filter(imported=True).count() == 3
+
+
+def test_the_demo_round_shows_earlier_years_for_its_proposals(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo password for the round")
+    call_command("setup_portal", demo=True)
+
+    proposals = list(Proposal.objects.order_by("order"))
+    found = recent_awards(proposals, until_year=2022)
+    an = next(p for p in proposals if p.honoree_name == "Nguyễn Văn An")
+    assert [a.year for a in found[(an.unit_id, "person", "nguyen van an")]] == [2021, 2020]
+    collective = next(p for p in proposals if p.honoree_kind == "collective")
+    assert (collective.unit_id, "collective", "") not in found
+
+
+def test_the_demo_round_is_not_loaded_without_the_demo():
+    call_command("setup_portal")
+    assert not EvaluationRound.objects.exists()
