@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from campaign.models import Campaign
@@ -40,7 +41,7 @@ class PassShare(models.TextChoices):
 
     MORE_THAN_HALF = "gt_half", _("More than half of the council's members")
     TWO_THIRDS = "ge_two_thirds", _("At least two thirds of the council's members")
-    SEVENTY_PERCENT = "ge_70", _("At least 70% of the council's members")
+    SEVENTY_PERCENT = "ge_70", _("At least 70 percent of the council's members")
     THREE_QUARTERS = "ge_three_quarters", _("At least three quarters of the council's members")
 
 
@@ -458,7 +459,9 @@ class Decision(Versioned, models.Model):
         related_name="decisions",
         verbose_name=_("campaign"),
     )
-    number = models.PositiveIntegerField(_("number"), validators=[MinValueValidator(1)])
+    number = models.PositiveIntegerField(
+        pgettext_lazy("decision", "number"), validators=[MinValueValidator(1)]
+    )
     issuer_code = models.CharField(
         _("issuer's abbreviation"),
         max_length=20,
@@ -467,7 +470,7 @@ class Decision(Versioned, models.Model):
     year = models.PositiveSmallIntegerField(_("year of the register"), editable=False)
     date = models.DateField(_("date"))
     governing_body = models.CharField(_("governing body"), max_length=200, blank=True)
-    issuing_body = models.CharField(_("issuing body"), max_length=200)
+    issuing_body = models.CharField(pgettext_lazy("decision", "issuing body"), max_length=200)
     place = models.CharField(_("place"), max_length=100)
     abstract = models.CharField(_("abstract"), max_length=400)
     grounds = BoundedTextField(
@@ -481,7 +484,9 @@ class Decision(Versioned, models.Model):
         help_text=_("Article 3: who carries out the decision."),
     )
     recipients = BoundedTextField(
-        _("recipients"), max_length=2000, help_text=_("One recipient per line.")
+        pgettext_lazy("decision", "recipients"),
+        max_length=2000,
+        help_text=_("One recipient per line."),
     )
     signer_position = models.CharField(_("signer's position"), max_length=150)
     signer_on_behalf_of = models.CharField(
@@ -513,7 +518,7 @@ class Decision(Versioned, models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("issued by"),
+        verbose_name=_("issued in the portal by"),
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -613,7 +618,7 @@ class Award(Honoree):
     decision_number = DocumentNumberField(_("decision number"))
     decision_date = models.DateField(_("decision date"))
     issuer = models.CharField(
-        _("issued by"), max_length=200, help_text=_("e.g. Giám đốc Sở Công Thương tỉnh Bến Tre.")
+        _("conferred by"), max_length=200, help_text=_("e.g. Giám đốc Sở Công Thương tỉnh Bến Tre.")
     )
     achievement = BoundedTextField(_("achievement"), max_length=2000, blank=True)
     campaign = models.ForeignKey(
