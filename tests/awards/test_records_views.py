@@ -164,15 +164,17 @@ def test_the_pages_render_in_both_languages(client, units, head, language):
     make_award(unit=units[0], honoree_name="Nguyễn Văn Đức")
     make_proposal(evaluation=make_evaluation_round(), unit=units[0])
     client.force_login(head)
-    heading = {"vi": "Kết quả đề nghị khen thưởng", "en": "Outcome of proposals"}[language]
+    vi = language == "vi"
     with translation.override(language):
-        urls = [
-            reverse("awards:my-records"),
-            reverse("awards:outcomes"),
-            record_url(units[0], "nguyen-van-duc"),
-            reverse("awards:unit-record", args=[units[0].slug]),
-        ]
-    for url in urls:
+        pages = {
+            reverse("awards:my-records"): "Records of my units",
+            reverse("awards:outcomes"): "Outcome of proposals",
+            record_url(units[0], "nguyen-van-duc"): "Titles and forms received",
+            reverse("awards:unit-record", args=[units[0].slug]): "People of the unit on record",
+        }
+        words = {url: translation.gettext(text) for url, text in pages.items()}
+        assert vi == (words[reverse("awards:outcomes")] == "Kết quả đề nghị khen thưởng")
+    for url, text in words.items():
         response = client.get(url)
         assert response.status_code == 200, url
-        assert heading in response.content.decode(), url
+        assert text in response.content.decode(), url
