@@ -412,6 +412,9 @@ def awards_import(*, data: bytes, filename: str, actor=None, dry_run: bool = Fal
                 ignored_columns=ignored, dry_run=dry_run, forms_as_text=checker.forms_as_text
             )
             units = {award.unit_id for _row, award in planned}
+            # Two imports naming the same units run one after the other, so neither adds a
+            # line the other is adding.
+            list(Unit.objects.select_for_update().filter(pk__in=units).values_list("pk"))
             on_record = {
                 (a.unit_id, a.honoree_kind, a.name_key, search_key(a.form_name), a.decision_number)
                 for a in Award.objects.filter(unit__in=units).only(

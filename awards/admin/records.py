@@ -62,6 +62,7 @@ class AwardAdmin(AutocompleteMixin, admin.ModelAdmin):
         ("unit", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["unit"]
+    ordering = ["-year", "-decision_date", "-pk"]
     search_fields = ["decision_number"]  # and the folded names: get_search_results
     search_help_text = _("Name of the person or unit, accents optional, or the decision number.")
     autocomplete_fields = ["unit", "form", "campaign"]

@@ -167,10 +167,25 @@ def test_the_admin_page_imports_and_lists_errors_by_row(office_client):
     assert response.context["report"].created == 3 and Award.objects.count() == 3
 
 
-def test_the_admin_page_refuses_a_file_that_is_not_a_workbook(office_client):
-    response = upload(office_client, b"hello", name="ho-so.docx")
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b"hello", "ho-so.docx"),  # not a workbook
+        (b"PK\x03\x04 not really", "ho-so.xlsx"),  # a damaged one
+        (b"x" * (5 * 1024 * 1024 + 1), "ho-so.xlsx"),  # too big
+    ],
+)
+def test_the_admin_page_refuses_a_bad_file_with_a_message(office_client, data, name):
+    response = upload(office_client, data, name=name)
     assert response.status_code == 200
     assert response.context["form"].errors["file"]
+    assert Award.objects.count() == 0
+
+
+def test_the_admin_page_names_a_wrong_header(office_client):
+    response = upload(office_client, as_xlsx(good_rows(), header=["STT", "Tên", "Ghi chú"]))
+    assert response.status_code == 200
+    assert response.context["errors"][0].row == 1
 
 
 def test_the_template_workbook_has_the_columns_and_imports_once_filled(office_client, unit):
