@@ -18,3 +18,16 @@ urlpatterns: list = []
 # --- certificates
 
 # --- achievement records, unit heads' outcomes, public decisions
+from awards.views import records  # noqa: E402 - each block imports its own views
+
+urlpatterns += [
+    path("office/awards/records/", records.record_list, name="records"),
+    path("office/awards/records/<slug:unit>/", records.unit_record, name="unit-record"),
+    path(
+        "office/awards/records/<slug:unit>/person/<str:name>/",
+        records.person_record,
+        name="record",
+    ),
+    path("records/", records.my_records, name="my-records"),
+    path("records/outcomes/", records.outcomes, name="outcomes"),
+]

@@ -15,10 +15,13 @@ SECTIONS = (
     ("pledges", "review", "review"),
     ("pledges", "", "workspace"),
     ("office", "", "office"),
+    ("awards", "records", "records"),
+    ("awards", "my-records", "workspace"),
+    ("awards", "outcomes", "workspace"),
 )
 
 # Entries grouped under a header menu, so the menu's label is marked when one of them is current.
-OFFICE_ENTRIES = frozenset({"review", "office", "nominations"})
+OFFICE_ENTRIES = frozenset({"review", "office", "nominations", "records"})
 PERSON_ENTRIES = frozenset({"workspace", "nominations", "password"})
 
 

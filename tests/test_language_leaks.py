@@ -47,6 +47,11 @@ SAME_IN_BOTH = {
 QUOTED_DATA = {
     "Chánh Văn phòng": "a head's position title, given as an example in the help of the title",
     "Phó Giám đốc": "a head's position title, given as an example in the help of the title",
+    "Giấy khen của Giám đốc Sở Công Thương": "a form as a decision names it: the example in the "
+    "help of an award's title or form (the achievement records' admin)",
+    "Giám đốc Sở Công Thương tỉnh Bến Tre": "an issuer: the example in the help of an award's "
+    "issuer (the achievement records' admin)",
+    "đồng": "the currency, in the label of an award's money (the achievement records' admin)",
 }
 # Records whose stored text is not what a page shows as data: permission names and the admin's
 # log are written by Django in English, content types are code names, and the office's group is

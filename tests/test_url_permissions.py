@@ -403,6 +403,31 @@ TABLE = {
         lambda w: reverse("office:unit-report", args=[w.campaign.slug, "khong-co"]),
         row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
     ),
+    # --- achievement records: the office's list; a record for the office and the unit's heads
+    "awards:records": Row(lambda w: reverse("awards:records"), OFFICE_ONLY, OFFICE_ONLY),
+    "awards:records (search)": Row(
+        lambda w: reverse("awards:records") + "?q=nguyen&kind=person", OFFICE_ONLY
+    ),
+    "awards:record": Row(
+        lambda w: reverse(
+            "awards:record", args=[w.unit_a.slug, w.award_a.name_key.replace(" ", "-")]
+        ),
+        SEEN_BY_A_AND_OFFICE,
+        SEEN_BY_A_AND_OFFICE,
+    ),
+    "awards:record (no one of that name)": Row(
+        lambda w: reverse("awards:record", args=[w.unit_a.slug, "khong-co-ai"]), NOT_NOW
+    ),
+    "awards:record (no such unit)": Row(
+        lambda w: reverse("awards:record", args=["khong-co", "nguyen-van-a"]), NOT_NOW
+    ),
+    "awards:unit-record": Row(
+        lambda w: reverse("awards:unit-record", args=[w.unit_a.slug]),
+        SEEN_BY_A_AND_OFFICE,
+        SEEN_BY_A_AND_OFFICE,
+    ),
+    "awards:my-records": Row(lambda w: reverse("awards:my-records"), LOGGED_IN, LOGGED_IN),
+    "awards:outcomes": Row(lambda w: reverse("awards:outcomes"), LOGGED_IN, LOGGED_IN),
     # --- scoring: the public leaderboard
     "scoring:leaderboard-current": Row(
         lambda w: reverse("scoring:leaderboard-current"), row(*[To("scoring:leaderboard")] * 8)
@@ -478,6 +503,11 @@ TABLE = {
         ADMIN_OFFICE,
     ),
     "admin:units_unit_import": Row(lambda w: reverse("admin:units_unit_import"), ADMIN_OFFICE),
+    "admin:awards_award_import": Row(lambda w: reverse("admin:awards_award_import"), ADMIN_OFFICE),
+    "admin:awards_award_import_template": Row(
+        lambda w: reverse("admin:awards_award_import_template"),
+        row(*[ADMIN_LOGIN] * 5, 403, DOWNLOAD, DOWNLOAD),
+    ),
     "admin:news_commendation_preview": Row(
         lambda w: reverse("admin:news_commendation_preview", args=[w.draft_commendation.pk]),
         ADMIN_OFFICE,
@@ -536,6 +566,7 @@ ADMIN_MODELS = {
     "scoring.criterion": "vacd",
     "scoring.scoringround": "vacd",
     "scoring.score": "vacd",
+    "awards.award": "vacd",
 }
 # Records never added through the admin's add form, not even by a superuser: logs the portal
 # writes, pledges, progress and nominations (the unit heads' pages), and scores (entered per unit
@@ -546,10 +577,12 @@ WRITTEN_BY_THE_PORTAL = {
     "news.nomination", "scoring.score",
 }  # fmt: skip
 # Records never deleted through the admin, not even by a superuser: the audit trail, and what
-# unit heads and the scoring wrote, whose history must stay whole.
+# unit heads and the scoring wrote, whose history must stay whole; and an award recorded by a
+# decision (the demo's is; an amending decision corrects it, while an imported line may be
+# deleted: tests/awards/test_records_import.py).
 KEPT = {
     "audit.event", "pledges.pledge", "pledges.progressreport", "pledges.evidence",
-    "news.nomination", "scoring.score",
+    "news.nomination", "scoring.score", "awards.award",
 }  # fmt: skip
 # Models the demo portal has no record of, so only their list and add pages are opened. With an
 # access attempt listed, django-axes' own "clean up expired attempts" action answers 500 (it reads
