@@ -50,7 +50,8 @@ DOCUMENT_KINDS = {
 
 
 class DecisionError(Exception):
-    """Why a decision cannot be made, issued or amended; the message is shown as it is."""
+    """Why a decision cannot be made, issued or amended. The message is lazy: `str(error)`
+    words it in the language of the page showing it (the texts are made in Vietnamese)."""
 
 
 class StaleDecision(DecisionError):
@@ -170,24 +171,23 @@ def number_taken(issuer_code: str, year: int, number: int, *, exclude: int | Non
 
 
 def number_error(issuer_code: str, year: int, number: int) -> ValidationError:
-    return ValidationError(
-        {
-            "number": gettext(
-                "Number %(symbol)s is already used in %(year)s. The next free number is %(next)s."
-            )
-            % {
-                "symbol": f"{number}/{Decision.KIND}-{issuer_code}",
-                "year": year,
-                "next": Decision.next_free_number(issuer_code, year),
-            }
-        }
+    """Worded when shown (params), so the page's language says it."""
+    message = ValidationError(
+        _("Number %(symbol)s is already used in %(year)s. The next free number is %(next)s."),
+        code="number_taken",
+        params={
+            "symbol": f"{number}/{Decision.KIND}-{issuer_code}",
+            "year": year,
+            "next": Decision.next_free_number(issuer_code, year),
+        },
     )
+    return ValidationError({"number": [message]})
 
 
 def _save_new(decision: Decision) -> None:
     """Save a new decision; a number taken meanwhile is a form error, never a 500."""
     if decision.number < 1:
-        raise ValidationError({"number": gettext("The number must be 1 or more.")})
+        raise ValidationError({"number": [ValidationError(_("The number must be 1 or more."))]})
     year = decision.date.year
     if number_taken(decision.issuer_code, year, decision.number):
         raise number_error(decision.issuer_code, year, decision.number)
@@ -217,14 +217,12 @@ def decision_from_round(
         round = EvaluationRound.objects.select_for_update().get(pk=round.pk)
         proposals = passed_waiting(round)
         if not proposals:
-            raise DecisionError(
-                gettext("No passed proposal of this round is waiting for a decision.")
-            )
+            raise DecisionError(_("No passed proposal of this round is waiting for a decision."))
         campaign = _issuer_campaign(round)
         texts = default_texts(round, campaign)
         if not texts["issuer_code"] or not texts["issuing_body"]:
             raise DecisionError(
-                gettext(
+                _(
                     "The campaign has no issuer's abbreviation or issuing body: fill them in the "
                     "campaign's admin first."
                 )
@@ -268,7 +266,7 @@ def amend(
     with transaction.atomic(), translation.override(LANGUAGE):
         original = Decision.objects.select_for_update().get(pk=decision.pk)
         if not original.is_issued():
-            raise DecisionError(gettext("Only an issued decision is amended; change the draft."))
+            raise DecisionError(_("Only an issued decision is amended; change the draft."))
         amendment = Decision(
             round=original.round,
             campaign=original.campaign,
@@ -480,12 +478,12 @@ def issue(decision: Decision, user, version: int | None) -> Decision:
     with transaction.atomic(), translation.override(LANGUAGE):
         locked = Decision.objects.select_for_update().get(pk=decision.pk)
         if locked.is_issued():
-            raise DecisionError(gettext("This decision is already issued: it cannot change."))
+            raise DecisionError(_("This decision is already issued: it cannot change."))
         check_version(
             locked.version,
             version,
             lambda: StaleDecision(
-                gettext(
+                _(
                     "This decision was changed by someone else since you opened it. Check it "
                     "again, then issue it."
                 )
@@ -494,7 +492,7 @@ def issue(decision: Decision, user, version: int | None) -> Decision:
         result = annex(locked)
         lines = result.lines
         if not lines:
-            raise DecisionError(gettext("The annexed list is empty: there is nobody to award."))
+            raise DecisionError(_("The annexed list is empty: there is nobody to award."))
         issuer = _issuer_text(locked)
         news = {} if locked.amends_id else _news(locked, lines, user)
         recorded = {

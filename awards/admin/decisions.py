@@ -17,6 +17,8 @@ CHECK_THE_DECREE = _(
     "new decree applies (never change an old one: issued decisions were paid by it)."
 )
 
+AMOUNT = _("amount (VND)")
+
 
 @admin.register(Decision)
 class DecisionAdmin(admin.ModelAdmin):
@@ -69,6 +71,13 @@ class DecisionAdmin(admin.ModelAdmin):
         ]
         return format_html("{}", format_html_join(" · ", '<a href="{}">{}</a>', links))
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # Said without the Vietnamese words of the model's own help text, for the English admin.
+        kwargs.setdefault(
+            "help_texts", {"grounds": _("One ground per line, each starting “Pursuant to”.")}
+        )
+        return super().get_form(request, obj, change, **kwargs)
+
     def has_change_permission(self, request, obj=None):
         # An issued decision is never changed: a correction is a new, amending decision.
         if obj is not None and obj.is_issued():
@@ -83,11 +92,16 @@ class DecisionAdmin(admin.ModelAdmin):
 
 @admin.register(BaseSalary)
 class BaseSalaryAdmin(admin.ModelAdmin):
-    list_display = ["valid_from", "amount", "basis"]
+    list_display = ["valid_from", "shown_amount", "basis"]
     fields = ["amount", "valid_from", "basis"]
+
+    @admin.display(description=AMOUNT, ordering="amount")
+    def shown_amount(self, obj: BaseSalary) -> str:
+        return f"{obj.amount:,}".replace(",", ".")
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs.setdefault("help_texts", {"basis": CHECK_THE_DECREE})
+        kwargs.setdefault("labels", {"amount": AMOUNT})
         return super().get_form(request, obj, change, **kwargs)
 
 
