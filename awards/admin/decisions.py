@@ -3,12 +3,14 @@ once issued), and the dated money the award is paid by (base salary, coefficient
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from awards import decisions as service
 from awards.models import AwardRate, BaseSalary, Decision
 
 CHECK_THE_DECREE = _(
@@ -20,8 +22,44 @@ CHECK_THE_DECREE = _(
 AMOUNT = _("amount (VND)")
 
 
+class DecisionAdminForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = [
+            "number",
+            "issuer_code",
+            "date",
+            "place",
+            "campaign",
+            "governing_body",
+            "issuing_body",
+            "abstract",
+            "grounds",
+            "executors",
+            "recipients",
+            "signer_position",
+            "signer_on_behalf_of",
+            "signer_name",
+            "news_items",
+            "is_public",
+        ]
+
+    def clean(self):
+        # The register's year is not on the form, so Django leaves the number's constraint
+        # unchecked: checked here, so a taken number is a form error, not a failed save.
+        data = super().clean()
+        number, day, code = data.get("number"), data.get("date"), data.get("issuer_code")
+        if number and day and code:
+            pk = self.instance.pk
+            if service.number_taken(code, day.year, number, exclude=pk):
+                error = service.number_error(code, day.year, number)
+                self.add_error("number", error.message_dict["number"])
+        return data
+
+
 @admin.register(Decision)
 class DecisionAdmin(admin.ModelAdmin):
+    form = DecisionAdminForm
     list_display = ["symbol", "date", "status", "round", "abstract"]
     list_display_links = ["symbol"]
     list_filter = ["status", "year", "issuer_code"]

@@ -365,3 +365,19 @@ def test_the_issue_page_confirms_then_issues(client):
     assert done.status_code == 302
     decision.refresh_from_db()
     assert decision.is_issued()
+
+
+def test_the_admin_refuses_a_taken_number_as_a_form_error(client):
+    make_decision(number=125, date=dt.date(2022, 12, 1))
+    draft = decide(round_with(), number=126)
+    client.force_login(make_user(office=True))
+    url = reverse("admin:awards_decision_change", args=[draft.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form.initial.get(name, "") for name in form.fields}
+    data.update(number="125", date="28/12/2022", news_items="each")
+    data = {k: v for k, v in data.items() if v is not None}
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert refused.context["adminform"].form.errors["number"]
+    draft.refresh_from_db()
+    assert draft.number == 126
