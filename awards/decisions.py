@@ -425,7 +425,12 @@ def _news(decision: Decision, lines: list[Line], user) -> dict[int, Commendation
                 % {"count": len(lines), "abstract": decision.abstract}
             )[:600],
             honoree_name=decision.issuing_body[:200],
-            honoree_kind=HonoreeKind.COLLECTIVE,
+            # The issuing body's honourees together; a person-only title keeps its first kind.
+            honoree_kind=(
+                HonoreeKind.COLLECTIVE
+                if first.form.accepts(HonoreeKind.COLLECTIVE)
+                else first.honoree_kind
+            ),
             unit_id=first.unit_id,
             form_id=first.form_id,
             **common,

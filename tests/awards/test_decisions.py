@@ -381,3 +381,18 @@ def test_the_admin_refuses_a_taken_number_as_a_form_error(client):
     assert refused.context["adminform"].form.errors["number"]
     draft.refresh_from_db()
     assert draft.number == 126
+
+
+def test_the_amend_page_makes_an_amending_draft(client):
+    decision = decide(round_with(), news_items="none")
+    office = make_user(office=True)
+    service.issue(decision, office, decision.version)
+    client.force_login(office)
+    url = reverse("awards:decision-amend", args=[decision.pk])
+    assert client.get(url).context["form"].initial["news_items"] == "none"
+    refused = client.post(url, form_data(number="125", news_items="none"))
+    assert refused.status_code == 200 and refused.context["form"].errors["number"]
+    made = client.post(url, form_data(number="140", news_items="none"))
+    amendment = Decision.objects.get(number=140)
+    assert made["Location"] == reverse("awards:decision", args=[amendment.pk])
+    assert amendment.amends_id == decision.pk
