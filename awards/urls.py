@@ -14,6 +14,31 @@ urlpatterns: list = []
 # --- evaluation rounds: the proposal table, the council's minutes and the submission
 
 # --- decisions: print, DOCX, annexed list
+from awards.views import decisions  # noqa: E402 - this part's block
+
+urlpatterns += [
+    path(
+        "office/awards/rounds/<int:pk>/decision/",
+        decisions.decision_create,
+        name="decision-create",
+    ),
+    path("office/awards/decisions/<int:pk>/", decisions.decision_detail, name="decision"),
+    path(
+        "office/awards/decisions/<int:pk>/issue/", decisions.decision_issue, name="decision-issue"
+    ),
+    path(
+        "office/awards/decisions/<int:pk>/amend/", decisions.decision_amend, name="decision-amend"
+    ),
+    path(
+        "office/awards/decisions/<int:pk>/print/", decisions.decision_print, name="decision-print"
+    ),
+    path("office/awards/decisions/<int:pk>/docx/", decisions.decision_docx, name="decision-docx"),
+    path(
+        "office/awards/decisions/<int:pk>/annex.xlsx",
+        decisions.decision_annex,
+        name="decision-annex",
+    ),
+]
 
 # --- certificates
 

@@ -7,8 +7,10 @@ report is issued by the unit, under the campaign's issuing body, and signed by t
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Campaign
@@ -85,3 +87,22 @@ def unit_frame(campaign: Campaign, kind: str, unit: Unit, head_name: str) -> Fra
             str(_("Filed: Records")),
         ],
     )
+
+
+def date_parts(day: dt.date) -> dict[str, str]:
+    """An administrative date's parts as Decree 30 writes them: the day with two digits, and the
+    month too when it is January or February ("ngày 05 tháng 02 năm 2026", "ngày 27 tháng 11
+    năm 2026")."""
+    return {
+        "day": f"{day.day:02d}",
+        "month": f"{day.month:02d}" if day.month < 3 else str(day.month),
+        "year": str(day.year),
+    }
+
+
+def place_and_date(place: str, day: dt.date) -> str:
+    """The line under the national motto: "Bến Tre, ngày 28 tháng 12 năm 2022"."""
+    return gettext("%(place)s, %(day)s/%(month)s/%(year)s") % {
+        "place": place or "……",
+        **date_parts(day),
+    }

@@ -190,13 +190,7 @@ def report(request, slug: str, unit: str | None = None):
         "campaign": campaign,
         "unit": unit_obj,
         "frame": frame,
-        # Administrative dates write the day with two digits, and the month too when it is
-        # January or February ("ngày 05 tháng 02 năm 2026", "ngày 27 tháng 11 năm 2026").
-        "date_parts": {
-            "day": f"{today.day:02d}",
-            "month": f"{today.month:02d}" if today.month < 3 else str(today.month),
-            "year": str(today.year),
-        },
+        "date_parts": official.date_parts(today),
         "kind": kind,
         "title": REPORT_KINDS[kind],
         "kinds": REPORT_KINDS,

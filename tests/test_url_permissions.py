@@ -31,6 +31,7 @@ from django.urls import (
 )
 from django.utils import translation
 
+from awards.models import Decision
 from news.models import Nomination
 from pledges.models import Pledge, ProgressReport
 from scoring.models import Score
@@ -428,6 +429,72 @@ TABLE = {
     ),
     "awards:my-records": Row(lambda w: reverse("awards:my-records"), LOGGED_IN, LOGGED_IN),
     "awards:outcomes": Row(lambda w: reverse("awards:outcomes"), LOGGED_IN, LOGGED_IN),
+    # --- awards: the commendation decision (made from a round, issued, amended, its outputs)
+    "awards:decision-create": Row(
+        lambda w: reverse("awards:decision-create", args=[w.evaluation.pk]),
+        OFFICE_ONLY,
+        OFFICE_ONLY,  # sent empty, the form comes back with its errors
+    ),
+    "awards:decision-create (made)": Row(
+        lambda w: reverse("awards:decision-create", args=[w.evaluation.pk]),
+        None,
+        row(LOGIN, 403, 403, 403, 403, 403, To("awards:decision"), To("awards:decision")),
+        lambda w: {
+            "number": "900",
+            "date_0": "28",
+            "date_1": "12",
+            "date_2": "2022",
+            "signer_position": "GIÁM ĐỐC",
+            "signer_name": "Nguyễn Văn Giám",
+            "news_items": "each",
+        },
+    ),
+    "awards:decision-create (no such round)": Row(  # a role-only page: 403 before any 404
+        lambda w: reverse("awards:decision-create", args=[999999]),
+        row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
+    ),
+    "awards:decision": Row(
+        lambda w: reverse("awards:decision", args=[w.draft_decision.pk]),
+        OFFICE_ONLY,
+        row(LOGIN, 403, 403, 403, 403, 403, 405, 405),
+    ),
+    "awards:decision (issued)": Row(
+        lambda w: reverse("awards:decision", args=[w.issued_decision.pk]),
+        OFFICE_ONLY,
+        row(LOGIN, 403, 403, 403, 403, 403, 405, 405),
+    ),
+    "awards:decision-issue": Row(
+        lambda w: reverse("awards:decision-issue", args=[w.draft_decision.pk]),
+        OFFICE_ONLY,
+        OFFICE_ONLY,  # sent without its version (or with an empty list): refused, shown again
+    ),
+    "awards:decision-issue (issued)": Row(
+        lambda w: reverse("awards:decision-issue", args=[w.issued_decision.pk]), OFFICE_ONLY
+    ),
+    "awards:decision-amend": Row(
+        lambda w: reverse("awards:decision-amend", args=[w.issued_decision.pk]),
+        OFFICE_ONLY,
+        OFFICE_ONLY,  # sent empty, the form comes back with its errors
+    ),
+    "awards:decision-amend (draft)": Row(  # a draft is changed, not amended
+        lambda w: reverse("awards:decision-amend", args=[w.draft_decision.pk]),
+        row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
+    ),
+    "awards:decision-print": Row(
+        lambda w: reverse("awards:decision-print", args=[w.issued_decision.pk]),
+        OFFICE_ONLY,
+        row(LOGIN, 403, 403, 403, 403, 403, 405, 405),
+    ),
+    "awards:decision-docx": Row(
+        lambda w: reverse("awards:decision-docx", args=[w.issued_decision.pk]),
+        OFFICE_DOWNLOAD,
+        row(LOGIN, 403, 403, 403, 403, 403, 405, 405),
+    ),
+    "awards:decision-annex": Row(
+        lambda w: reverse("awards:decision-annex", args=[w.issued_decision.pk]),
+        OFFICE_DOWNLOAD,
+        row(LOGIN, 403, 403, 403, 403, 403, 405, 405),
+    ),
     # --- scoring: the public leaderboard
     "scoring:leaderboard-current": Row(
         lambda w: reverse("scoring:leaderboard-current"), row(*[To("scoring:leaderboard")] * 8)
@@ -567,6 +634,9 @@ ADMIN_MODELS = {
     "scoring.scoringround": "vacd",
     "scoring.score": "vacd",
     "awards.award": "vacd",
+    "awards.decision": "vacd",
+    "awards.basesalary": "vacd",
+    "awards.awardrate": "vacd",
 }
 # Records never added through the admin's add form, not even by a superuser: logs the portal
 # writes, pledges, progress and nominations (the unit heads' pages), and scores (entered per unit
@@ -643,6 +713,7 @@ def records() -> tuple:
         list(ProgressReport.objects.order_by("pk").values_list("pk")),
         list(Nomination.objects.order_by("pk").values_list("pk", "status", "version")),
         list(Score.objects.order_by("pk").values_list("pk", "points")),
+        list(Decision.objects.order_by("pk").values_list("pk", "status", "version")),
     )
 
 
