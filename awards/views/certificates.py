@@ -1,0 +1,76 @@
+"""The certificates (giấy khen) of an issued decision, for the office to print on its
+pre-printed paper: all of them at once, one page each, or one alone."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_safe
+
+from awards.certificates import certificates_of, date_parts
+from awards.models import CertificateLayout, Decision
+from kit.files import UPLOAD_CSP, upload_response
+from kit.roles import office_required
+
+# The portal's policy, with one exception: the page's own <style> element, carrying the request's
+# nonce, sets the office's offsets and font size as CSS custom properties. No inline style
+# attribute runs, and the page is the office's, never kept in the public page cache.
+CERTIFICATE_CSP = {**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.NONCE]}
+
+
+def _issued_decision(request, pk: int) -> Decision:
+    """An issued decision the user may read; a draft has no certificates yet (404)."""
+    return get_object_or_404(
+        Decision.objects.visible_to(request.user).issued().select_related("campaign"), pk=pk
+    )
+
+
+def _render(request, decision: Decision, certificates, *, alone: bool):
+    layout = CertificateLayout.load()
+    return render(
+        request,
+        "awards/certificates/certificates.html",
+        {
+            "decision": decision,
+            "certificates": certificates,
+            "alone": alone,
+            "layout": layout,
+            "date_parts": date_parts(decision.date),
+            "missing_salutations": sum(1 for c in certificates if c.needs_salutation),
+        },
+    )
+
+
+@require_safe
+@office_required
+@csp_override(CERTIFICATE_CSP)
+def certificates(request, pk: int):
+    """Every certificate of the decision, one landscape A4 page each."""
+    decision = _issued_decision(request, pk)
+    return _render(request, decision, certificates_of(decision), alone=False)
+
+
+@require_safe
+@office_required
+@csp_override(CERTIFICATE_CSP)
+def certificate(request, pk: int, award_pk: int):
+    """One certificate alone, to reprint a spoiled sheet."""
+    decision = _issued_decision(request, pk)
+    found = certificates_of(decision, decision.awards.filter(pk=award_pk))
+    if not found:
+        raise Http404
+    return _render(request, decision, found, alone=True)
+
+
+@require_safe
+@office_required
+@csp_override(UPLOAD_CSP)
+def certificate_emblem(request):
+    """The emblem the office uploaded, from the private storage; 404 when there is none."""
+    layout = CertificateLayout.load()
+    if not layout.emblem:
+        raise Http404
+    return upload_response(layout.emblem, public=False)
