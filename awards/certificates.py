@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from awards.models import Award, Decision
+from audit.models import Event
+from audit.services import audit_record
+from awards.models import Award, Decision, Salutation
 from kit.text import search_key
 from news.models.honorees import HonoreeKind
 
@@ -93,3 +96,34 @@ def certificates_of(decision: Decision, awards=None) -> list[Certificate]:
         "honoree_kind", "name_key", "pk"
     )
     return [certificate(award, decision) for award in awards]
+
+
+def set_salutations(decision: Decision, wanted: dict[int, tuple[str, str]], *, by) -> tuple:
+    """Set the salutation of the people of the issued `decision`: `wanted` maps an award's id to
+    (the salutation the office saw, the one it chose). A row someone else changed meanwhile is
+    left as they set it (stale), never overwritten. Returns (changed, stale) lists of awards."""
+    valid = {"", *Salutation.values}
+    changed, stale = [], []
+    with transaction.atomic():
+        people = (
+            decision.awards.select_for_update()
+            .filter(pk__in=wanted, honoree_kind=HonoreeKind.PERSON)
+            .order_by("pk")
+        )
+        for award in people:
+            seen, chosen = wanted[award.pk]
+            if chosen not in valid or chosen == award.salutation:
+                continue
+            if seen != award.salutation:
+                stale.append(award)
+                continue
+            before, award.salutation = award.salutation, chosen
+            award.save(update_fields=["salutation"])
+            audit_record(
+                action=Event.Action.TRANSITION,
+                actor=by,
+                obj=award,
+                detail=f"salutation: {before or '-'} → {chosen or '-'}",
+            )
+            changed.append(award)
+    return changed, stale

@@ -30,6 +30,11 @@ urlpatterns += [
         name="certificate",
     ),
     path(
+        "office/awards/decisions/<int:pk>/certificates/salutations/",
+        certificates.certificate_salutations,
+        name="certificate-salutations",
+    ),
+    path(
         "office/awards/certificates/emblem/",
         certificates.certificate_emblem,
         name="certificate-emblem",

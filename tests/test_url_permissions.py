@@ -31,6 +31,7 @@ from django.urls import (
 )
 from django.utils import translation
 
+from awards.models import Award
 from news.models import Nomination
 from pledges.models import Pledge, ProgressReport
 from scoring.models import Score
@@ -441,6 +442,22 @@ TABLE = {
         row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
         GET_ONLY,
     ),
+    "awards:certificate-salutations": Row(  # sent empty: nothing changes, back to the page
+        lambda w: reverse("awards:certificate-salutations", args=[w.issued_decision.pk]),
+        GET_ONLY,
+        row(LOGIN, 403, 403, 403, 403, 403, *[To("awards:certificates")] * 2),
+    ),
+    "awards:certificate-salutations (filled in)": Row(
+        lambda w: reverse("awards:certificate-salutations", args=[w.issued_decision.pk]),
+        None,
+        row(LOGIN, 403, 403, 403, 403, 403, *[To("awards:certificates")] * 2),
+        lambda w: {f"salutation-{w.award_a.pk}": "ba", f"was-{w.award_a.pk}": ""},
+    ),
+    "awards:certificate-salutations (draft decision)": Row(
+        lambda w: reverse("awards:certificate-salutations", args=[w.draft_decision.pk]),
+        None,
+        row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
+    ),
     "awards:certificate-emblem": Row(  # none uploaded in the demo portal
         lambda w: reverse("awards:certificate-emblem"),
         row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
@@ -647,6 +664,7 @@ def records() -> tuple:
         list(ProgressReport.objects.order_by("pk").values_list("pk")),
         list(Nomination.objects.order_by("pk").values_list("pk", "status", "version")),
         list(Score.objects.order_by("pk").values_list("pk", "points")),
+        list(Award.objects.order_by("pk").values_list("pk", "salutation")),
     )
 
 

@@ -4,14 +4,17 @@ pre-printed paper: all of them at once, one page each, or one alone."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.csp import CSP
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csp import csp_override
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
-from awards.certificates import certificates_of, date_parts
-from awards.models import CertificateLayout, Decision
+from awards.certificates import certificates_of, date_parts, set_salutations
+from awards.models import CertificateLayout, Decision, Salutation
 from kit.files import UPLOAD_CSP, upload_response
 from kit.roles import office_required
 
@@ -40,6 +43,8 @@ def _render(request, decision: Decision, certificates, *, alone: bool):
             "layout": layout,
             "date_parts": date_parts(decision.date),
             "missing_salutations": sum(1 for c in certificates if c.needs_salutation),
+            "people": [c.award for c in certificates if c.award.honoree_kind == "person"],
+            "salutations": [("", _("Not set")), *Salutation.choices],
         },
     )
 
@@ -63,6 +68,41 @@ def certificate(request, pk: int, award_pk: int):
     if not found:
         raise Http404
     return _render(request, decision, found, alone=True)
+
+
+@require_POST
+@office_required
+def certificate_salutations(request, pk: int):
+    """Set Ông or Bà for the decision's people, from the form on the certificates page."""
+    decision = _issued_decision(request, pk)
+    wanted = {}
+    for key, chosen in request.POST.items():
+        if key.startswith("salutation-") and key[len("salutation-") :].isdigit():
+            award_pk = int(key[len("salutation-") :])
+            wanted[award_pk] = (request.POST.get(f"was-{award_pk}", ""), chosen)
+    changed, stale = set_salutations(decision, wanted, by=request.user)
+    if changed:
+        messages.success(
+            request,
+            ngettext(
+                "The salutation of %(count)s person was saved.",
+                "The salutations of %(count)s people were saved.",
+                len(changed),
+            )
+            % {"count": len(changed)},
+        )
+    if stale:
+        messages.warning(
+            request,
+            _(
+                "Someone else changed the salutation of %(names)s meanwhile; theirs is kept. "
+                "Check it below and change it again if needed."
+            )
+            % {"names": ", ".join(a.honoree_name for a in stale)},
+        )
+    if not changed and not stale:
+        messages.info(request, _("Nothing was changed."))
+    return redirect("awards:certificates", pk=decision.pk)
 
 
 @require_safe

@@ -245,3 +245,83 @@ def test_certificates_in_english_keep_the_same_layout(office_client, decision):
     assert "Ms Nguyễn Thị Hoa" in text
     assert "Decision No. 125/QĐ-SCT of 28/12/2022" in text
     assert "FOR THE GIÁM ĐỐC" in text
+
+
+def test_the_office_sets_the_salutations_on_the_certificates_page(office_client):
+    from audit.models import Event
+
+    decision = make_decision(status="issued")
+    hoa = make_award(decision=decision, honoree_name="Nguyễn Thị Hoa")
+    nam = make_award(decision=decision, honoree_name="Lê Văn Nam", salutation="ba")
+    unit = make_award(decision=decision, honoree_name="Văn phòng Sở", honoree_kind="collective")
+    page = office_client.get(reverse("awards:certificates", args=[decision.pk]))
+    html = page.content.decode()
+    assert f'name="salutation-{hoa.pk}"' in html and f'name="salutation-{unit.pk}"' not in html
+    url = reverse("awards:certificate-salutations", args=[decision.pk])
+    response = office_client.post(
+        url,
+        {
+            f"salutation-{hoa.pk}": "ba",
+            f"was-{hoa.pk}": "",
+            f"salutation-{nam.pk}": "ong",
+            f"was-{nam.pk}": "ba",
+            f"salutation-{unit.pk}": "ong",  # a collective has none
+            f"was-{unit.pk}": "",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("awards:certificates", args=[decision.pk])
+    for award, salutation in ((hoa, "ba"), (nam, "ong"), (unit, "")):
+        award.refresh_from_db()
+        assert award.salutation == salutation
+    events = Event.objects.filter(object_type="awards.award").order_by("pk")
+    assert [(e.object_id, e.detail) for e in events] == [
+        (str(hoa.pk), "salutation: - → ba"),
+        (str(nam.pk), "salutation: ba → ong"),
+    ]
+    _html, sheets = certificates_text(office_client, decision)
+    assert any("Bà Nguyễn Thị Hoa" in s for s in sheets)
+    assert any("Ông Lê Văn Nam" in s for s in sheets)
+
+
+def test_a_salutation_changed_meanwhile_is_kept_and_reported(office_client):
+    decision = make_decision(status="issued")
+    hoa = make_award(decision=decision, honoree_name="Nguyễn Thị Hoa", salutation="ba")
+    url = reverse("awards:certificate-salutations", args=[decision.pk])
+    # The form was read while Hoa had none; someone set "Bà" since.
+    response = office_client.post(
+        url, {f"salutation-{hoa.pk}": "ong", f"was-{hoa.pk}": ""}, follow=True
+    )
+    hoa.refresh_from_db()
+    assert hoa.salutation == "ba"
+    assert "người khác đã đổi danh xưng của Nguyễn Thị Hoa" in response.content.decode()
+
+
+def test_bad_salutations_change_nothing(office_client):
+    decision = make_decision(status="issued")
+    other = make_award(decision=make_decision(status="issued"), honoree_name="Người Khác")
+    hoa = make_award(decision=decision, honoree_name="Nguyễn Thị Hoa")
+    url = reverse("awards:certificate-salutations", args=[decision.pk])
+    response = office_client.post(
+        url,
+        {
+            f"salutation-{hoa.pk}": "mr",
+            f"salutation-{other.pk}": "ong",  # an award of another decision
+            "salutation-x": "ong",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    hoa.refresh_from_db()
+    other.refresh_from_db()
+    assert hoa.salutation == other.salutation == ""
+    assert "Không có gì thay đổi." in response.content.decode()
+
+
+def test_a_draft_decisions_salutations_are_not_found(office_client):
+    draft = make_decision()
+    hoa = make_award(decision=draft)
+    url = reverse("awards:certificate-salutations", args=[draft.pk])
+    assert office_client.post(url, {f"salutation-{hoa.pk}": "ba"}).status_code == 404
+    hoa.refresh_from_db()
+    assert hoa.salutation == ""

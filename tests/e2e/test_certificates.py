@@ -97,3 +97,13 @@ def test_office_prints_the_certificates_one_landscape_page_each(checks):
     expect(page.get_by_role("heading", name="Quyết định số 125/QĐ-SCT")).to_be_visible()
     expect(page.get_by_role("cell", name="Nguyễn Thị Hoa")).to_be_visible()
     checks.screenshot("public-decision")
+
+
+def test_the_certificates_and_the_public_decision_on_a_phone(phone_checks):
+    decision = issued_decision()
+    phone_checks.visit(f"/en/decisions/{decision.pk}/")
+    expect(phone_checks.page.get_by_role("heading", name="Decision No. 125/QĐ-SCT")).to_be_visible()
+    phone_checks.screenshot("public-decision-en")
+    phone_checks.log_in("office")
+    phone_checks.visit(f"/office/awards/decisions/{decision.pk}/certificates/")
+    phone_checks.screenshot("certificates")
