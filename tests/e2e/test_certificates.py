@@ -8,6 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import ARTIFACTS
 from tests.factories import make_award, make_decision
 
 # A4 landscape in PDF points (1/72 inch): 297 mm × 210 mm.
@@ -80,6 +81,8 @@ def test_office_prints_the_certificates_one_landscape_page_each(checks):
     checks.screenshot("certificates")
 
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "certificates.pdf").write_bytes(pdf)
     sizes = pdf_pages(pdf)
     assert len(sizes) == 3, sizes
     for width, height in sizes:
