@@ -738,6 +738,12 @@ class CertificateLayout(models.Model):
         return str(_("Certificate layout"))
 
     @classmethod
+    def current(cls) -> CertificateLayout:
+        """The office's layout, or the defaults (unsaved) before it set one: reading writes
+        nothing."""
+        return cls.objects.order_by("pk").first() or cls()
+
+    @classmethod
     def load(cls) -> CertificateLayout:
         """The one row, made with the defaults the first time it is asked for."""
         layout = cls.objects.order_by("pk").first()

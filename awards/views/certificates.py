@@ -32,7 +32,7 @@ def _issued_decision(request, pk: int) -> Decision:
 
 
 def _render(request, decision: Decision, certificates, *, alone: bool):
-    layout = CertificateLayout.load()
+    layout = CertificateLayout.current()
     return render(
         request,
         "awards/certificates/certificates.html",
@@ -110,7 +110,7 @@ def certificate_salutations(request, pk: int):
 @csp_override(UPLOAD_CSP)
 def certificate_emblem(request):
     """The emblem the office uploaded, from the private storage; 404 when there is none."""
-    layout = CertificateLayout.load()
+    layout = CertificateLayout.current()
     if not layout.emblem:
         raise Http404
     return upload_response(layout.emblem, public=False)

@@ -202,6 +202,7 @@ def test_without_an_emblem_the_certificates_print_none(office_client, decision):
     html, _sheets = certificates_text(office_client, decision)
     assert "<img" not in html.split('<div class="certificates"', 1)[1]
     assert office_client.get(reverse("awards:certificate-emblem")).status_code == 404
+    assert not CertificateLayout.objects.exists()  # the defaults, read without a write
 
 
 def test_an_emblem_that_is_not_an_image_is_refused(admin_client):
