@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
@@ -25,6 +25,7 @@ from campaign.models import Campaign
 from kit.conflicts import Versioned
 from kit.fields import BoundedTextField, DocumentNumberField
 from kit.roles import is_office
+from kit.storage import get_private_storage
 from kit.text import search_key
 from news.models import Commendation, CommendationForm, Nomination
 from news.models.honorees import Honoree, HonoreeKind
@@ -562,6 +563,13 @@ class Decision(Versioned, models.Model):
         return (top or 0) + 1
 
 
+class Salutation(models.TextChoices):
+    """How a certificate names a person: Ông (Mr) or Bà (Ms); a collective has none."""
+
+    MR = "ong", _("Mr")
+    MS = "ba", _("Ms")
+
+
 class AwardQuerySet(models.QuerySet):
     def visible_to(self, user) -> AwardQuerySet:
         """Achievement records: the office reads all; a unit head their own units' and their
@@ -646,6 +654,14 @@ class Award(Honoree):
         verbose_name=_("commendation news"),
     )
     amount = models.PositiveIntegerField(_("award money (đồng)"), null=True, blank=True)
+    salutation = models.CharField(
+        _("salutation"),
+        max_length=3,
+        choices=Salutation,
+        blank=True,
+        default="",
+        help_text=_("Printed before a person's name on the certificate; blank for a collective."),
+    )
     imported = models.BooleanField(_("imported"), default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -669,3 +685,66 @@ class Award(Honoree):
     def save(self, *args, **kwargs):
         self.name_key = search_key(self.honoree_name)[:200]
         super().save(*args, **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Certificates (giấy khen): printed on the office's pre-printed paper.
+
+
+class CertificateLayout(models.Model):
+    """How the certificates sit on the office's pre-printed paper: one row, kept by the office.
+
+    The offsets move the printed text as a whole, so that it lands in the paper's frame; an
+    emblem is printed only when the office uploads one (never an outside asset)."""
+
+    OFFSET_LIMIT_MM = 40
+
+    offset_top_mm = models.SmallIntegerField(
+        _("move the text down (mm)"),
+        default=0,
+        validators=[MinValueValidator(-OFFSET_LIMIT_MM), MaxValueValidator(OFFSET_LIMIT_MM)],
+        help_text=_(
+            "Millimetres between −40 and 40; a negative number moves the text up. Print one "
+            "certificate on plain paper, hold it against the pre-printed paper and measure."
+        ),
+    )
+    offset_left_mm = models.SmallIntegerField(
+        _("move the text right (mm)"),
+        default=0,
+        validators=[MinValueValidator(-OFFSET_LIMIT_MM), MaxValueValidator(OFFSET_LIMIT_MM)],
+        help_text=_("Millimetres between −40 and 40; a negative number moves the text left."),
+    )
+    font_size_pt = models.PositiveSmallIntegerField(
+        _("font size (pt)"),
+        default=14,
+        validators=[MinValueValidator(10), MaxValueValidator(20)],
+        help_text=_("Of the certificate's text, between 10 and 20; the name prints larger."),
+    )
+    emblem = models.ImageField(
+        _("emblem"),
+        upload_to="certificates/",
+        storage=get_private_storage,
+        max_length=200,
+        blank=True,
+        help_text=_("Printed at the top of each certificate; none unless you upload one."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("certificate layout")
+        verbose_name_plural = _("certificate layout")
+
+    def __str__(self) -> str:
+        return str(_("Certificate layout"))
+
+    @classmethod
+    def current(cls) -> CertificateLayout:
+        """The office's layout, or the defaults (unsaved) before it set one: reading writes
+        nothing."""
+        return cls.objects.order_by("pk").first() or cls()
+
+    @classmethod
+    def load(cls) -> CertificateLayout:
+        """The one row, made with the defaults the first time it is asked for."""
+        layout = cls.objects.order_by("pk").first()
+        return layout if layout is not None else cls.objects.create()

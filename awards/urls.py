@@ -7,6 +7,8 @@ row for every name.
 
 from django.urls import path  # noqa: F401 - each block below adds its own
 
+from awards.views import certificates, public
+
 app_name = "awards"
 
 urlpatterns: list = []
@@ -41,6 +43,30 @@ urlpatterns += [
 ]
 
 # --- certificates
+urlpatterns += [
+    path(
+        "office/awards/decisions/<int:pk>/certificates/",
+        certificates.certificates,
+        name="certificates",
+    ),
+    path(
+        "office/awards/decisions/<int:pk>/certificates/<int:award_pk>/",
+        certificates.certificate,
+        name="certificate",
+    ),
+    path(
+        "office/awards/decisions/<int:pk>/certificates/salutations/",
+        certificates.certificate_salutations,
+        name="certificate-salutations",
+    ),
+    path(
+        "office/awards/certificates/emblem/",
+        certificates.certificate_emblem,
+        name="certificate-emblem",
+    ),
+    # A decision the office marked public, for visitors.
+    path("decisions/<int:pk>/", public.public_decision, name="public-decision"),
+]
 
 # --- achievement records, unit heads' outcomes, public decisions
 from awards.views import records  # noqa: E402 - each block imports its own views

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from itertools import groupby
 
 from django.contrib import messages
@@ -64,11 +66,51 @@ class CommendationDetailView(DetailView):
         return context
 
 
+def _by_title_or_form(honorees) -> list:
+    """[(kind, [(form, [commendation, …]), …]), …] from commendations in the board's order."""
+    kinds = []
+    for kind, of_kind in groupby(honorees, key=lambda c: c.form.kind):
+        groups = [(form, list(items)) for form, items in groupby(of_kind, key=lambda c: c.form)]
+        kinds.append((CommendationForm.Kind(kind), groups))
+    return kinds
+
+
+@dataclass(frozen=True)
+class DecisionGroup:
+    """The commendations of one decision (its number and date as the commendations name it),
+    or, with neither, those of no decision."""
+
+    number: str
+    date: dt.date | None
+    kinds: list
+    total: int
+    anchor: str  # prefixes the ids of its headings, unique on the page
+
+
+def _by_decision(honorees: list) -> list[DecisionGroup]:
+    """The board split by decision, newest decision first, the commendations of no decision
+    last; within each, the board's own order."""
+    of_decision: dict[tuple, list] = {}
+    for c in honorees:
+        key = (c.decision_number, c.decision_date) if c.decision_number else ("", None)
+        of_decision.setdefault(key, []).append(c)
+    keys = sorted(
+        (k for k in of_decision if k[0]), key=lambda k: (k[1] or dt.date.min, k[0]), reverse=True
+    )
+    if ("", None) in of_decision:
+        keys.append(("", None))
+    return [
+        DecisionGroup(number, day, _by_title_or_form(items), len(items), f"d{i}-")
+        for i, (number, day) in enumerate(keys, start=1)
+        if (items := of_decision[(number, day)])
+    ]
+
+
 def honour_board(request, slug: str):
     """Every honouree of a campaign: the emulation titles, then the forms of commendation, each
-    item with its people and collectives."""
+    item with its people and collectives; grouped by decision when commendations name one."""
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
-    honorees = (
+    honorees = list(
         Commendation.objects.published()
         .filter(campaign=campaign)
         .select_related("form", "unit")
@@ -77,15 +119,18 @@ def honour_board(request, slug: str):
         .defer("title", "summary", "body", "search_key")
         .by_title_or_form()
     )
-    kinds, total = [], 0
-    for kind, of_kind in groupby(honorees, key=lambda c: c.form.kind):
-        groups = [(form, list(items)) for form, items in groupby(of_kind, key=lambda c: c.form)]
-        kinds.append((CommendationForm.Kind(kind), groups))
-        total += sum(len(items) for _form, items in groups)
+    decisions = _by_decision(honorees)
+    # Without any decision named, the board is one list as before, without a decision heading.
+    grouped = any(group.number for group in decisions)
     return render(
         request,
         "news/honour_board.html",
-        {"campaign": campaign, "kinds": kinds, "total": total},
+        {
+            "campaign": campaign,
+            "kinds": _by_title_or_form(honorees),
+            "decisions": decisions if grouped else [],
+            "total": len(honorees),
+        },
     )
 
 

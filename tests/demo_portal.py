@@ -11,6 +11,7 @@ from axes.models import AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from awards.models import CertificateLayout
 from campaign.models import Campaign
 from campaign.seed.demo import load_demo
 from campaign.seed.loader import load_campaign
@@ -106,6 +107,7 @@ def build_demo_portal() -> SimpleNamespace:
         draft_decision=draft_decision,
         issued_decision=issued_decision,
         award_a=award_a,
+        certificate_layout=CertificateLayout.load(),
         draft_round=make_round(campaign=campaign, status="draft"),
         users={
             "anonymous": None,

@@ -32,6 +32,7 @@ from django.urls import (
 from django.utils import translation
 
 from awards.models import Decision
+from awards.models import Award
 from news.models import Nomination
 from pledges.models import Pledge, ProgressReport
 from scoring.models import Score
@@ -512,6 +513,58 @@ TABLE = {
         NOBODY_404,
     ),
     # --- the office's downloads
+    # --- commendation decisions: the certificates (office only) and a public decision
+    "awards:certificates": Row(
+        lambda w: reverse("awards:certificates", args=[w.issued_decision.pk]),
+        OFFICE_ONLY,
+        GET_ONLY,
+    ),
+    "awards:certificates (draft decision)": Row(  # no certificates before it is issued
+        lambda w: reverse("awards:certificates", args=[w.draft_decision.pk]),
+        row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
+        GET_ONLY,
+    ),
+    "awards:certificate": Row(
+        lambda w: reverse("awards:certificate", args=[w.issued_decision.pk, w.award_a.pk]),
+        OFFICE_ONLY,
+        GET_ONLY,
+    ),
+    "awards:certificate (award of another decision)": Row(
+        lambda w: reverse("awards:certificate", args=[w.draft_decision.pk, w.award_a.pk]),
+        row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
+        GET_ONLY,
+    ),
+    "awards:certificate-salutations": Row(  # sent empty: nothing changes, back to the page
+        lambda w: reverse("awards:certificate-salutations", args=[w.issued_decision.pk]),
+        GET_ONLY,
+        row(LOGIN, 403, 403, 403, 403, 403, *[To("awards:certificates")] * 2),
+    ),
+    "awards:certificate-salutations (filled in)": Row(
+        lambda w: reverse("awards:certificate-salutations", args=[w.issued_decision.pk]),
+        None,
+        row(LOGIN, 403, 403, 403, 403, 403, *[To("awards:certificates")] * 2),
+        lambda w: {f"salutation-{w.award_a.pk}": "ba", f"was-{w.award_a.pk}": ""},
+    ),
+    "awards:certificate-salutations (draft decision)": Row(
+        lambda w: reverse("awards:certificate-salutations", args=[w.draft_decision.pk]),
+        None,
+        row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
+    ),
+    "awards:certificate-emblem": Row(  # none uploaded in the demo portal
+        lambda w: reverse("awards:certificate-emblem"),
+        row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
+        GET_ONLY,
+    ),
+    "awards:public-decision": Row(
+        lambda w: reverse("awards:public-decision", args=[w.issued_decision.pk]),
+        EVERYONE,
+        GET_ONLY,
+    ),
+    "awards:public-decision (draft)": Row(
+        lambda w: reverse("awards:public-decision", args=[w.draft_decision.pk]),
+        NOBODY_404,
+        GET_ONLY,
+    ),
     "exports:list": Row(lambda w: reverse("exports:list"), OFFICE_ONLY, OFFICE_ONLY),
     "exports:workbook": Row(
         lambda w: reverse("exports:workbook", args=[w.campaign.slug]),
@@ -637,14 +690,15 @@ ADMIN_MODELS = {
     "awards.decision": "vacd",
     "awards.basesalary": "vacd",
     "awards.awardrate": "vacd",
+    "awards.certificatelayout": "vc",
 }
 # Records never added through the admin's add form, not even by a superuser: logs the portal
 # writes, pledges, progress and nominations (the unit heads' pages), and scores (entered per unit
-# on a review round's page).
+# on a review round's page); the certificates' one layout row (made when first needed).
 WRITTEN_BY_THE_PORTAL = {
     "axes.accessattempt", "axes.accesslog", "axes.accessfailurelog", "outbox.message",
     "audit.event", "pledges.pledge", "pledges.progressreport", "pledges.evidence",
-    "news.nomination", "scoring.score",
+    "news.nomination", "scoring.score", "awards.certificatelayout",
 }  # fmt: skip
 # Records never deleted through the admin, not even by a superuser: the audit trail, and what
 # unit heads and the scoring wrote, whose history must stay whole; and an award recorded by a
@@ -653,6 +707,10 @@ WRITTEN_BY_THE_PORTAL = {
 KEPT = {
     "audit.event", "pledges.pledge", "pledges.progressreport", "pledges.evidence",
     "news.nomination", "scoring.score", "awards.award",
+# unit heads and the scoring wrote, whose history must stay whole; the certificates' layout.
+KEPT = {
+    "audit.event", "pledges.pledge", "pledges.progressreport", "pledges.evidence",
+    "news.nomination", "scoring.score", "awards.certificatelayout",
 }  # fmt: skip
 # Models the demo portal has no record of, so only their list and add pages are opened. With an
 # access attempt listed, django-axes' own "clean up expired attempts" action answers 500 (it reads
@@ -714,6 +772,7 @@ def records() -> tuple:
         list(Nomination.objects.order_by("pk").values_list("pk", "status", "version")),
         list(Score.objects.order_by("pk").values_list("pk", "points")),
         list(Decision.objects.order_by("pk").values_list("pk", "status", "version")),
+        list(Award.objects.order_by("pk").values_list("pk", "salutation")),
     )
 
 

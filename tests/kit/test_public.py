@@ -21,6 +21,14 @@ NOT_SHOWN = {
     "news.NominationImage": "a nomination's evidence",
     "scoring.Criterion": "shown on leaderboards only, which are not kept in the page cache",
     "scoring.Score": "shown on leaderboards only, which are not kept in the page cache",
+    # The commendation decisions: only a public decision's page and its annexed list are public.
+    "awards.AwardRule": "the council's voting rules, read by the office",
+    "awards.BaseSalary": "award money, never public",
+    "awards.AwardRate": "award money, never public",
+    "awards.EvaluationRound": "the office's work before a decision",
+    "awards.CouncilMember": "the office's work before a decision",
+    "awards.Proposal": "the office's work before a decision",
+    "awards.CertificateLayout": "how the office prints its certificates",
 }
 
 

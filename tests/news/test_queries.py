@@ -81,8 +81,9 @@ BUDGETS = {
     "theme-feed-rss": (lambda c: reverse("news:theme-feed-rss", args=[c[0].campaign.slug, 1]), 2),
     # one query per section: pages, campaigns, themes, units, commendations, honour boards;
     # +1 for the scoring section (the published rounds' leaderboards), +1 for the campaigns'
-    # announcements (a page of their own), +1 for the public pledges
-    "sitemap": (lambda c: reverse("sitemap"), 8),
+    # announcements (a page of their own), +1 for the public pledges, +1 for the public
+    # commendation decisions
+    "sitemap": (lambda c: reverse("sitemap"), 9),
 }
 
 

@@ -42,8 +42,9 @@ BUDGETS = {
     "honour board": (None, 3),
     "feed-rss": (None, 1),
     "theme-feed-rss": (None, 2),
-    # + the published scoring rounds (leaderboards), + announcements, + public pledges
-    "sitemap": (None, 8),
+    # + the published scoring rounds (leaderboards), + announcements, + public pledges,
+    # + public commendation decisions
+    "sitemap": (None, 9),
     # Logged in: the office's review queue, a pledge page and its inbox; a head's workspace.
     # The office's pages count what waits for it once (the badges of its header menu).
     "review queue": ("office", 7),
