@@ -31,8 +31,7 @@ from django.urls import (
 )
 from django.utils import translation
 
-from awards.models import Decision
-from awards.models import Award
+from awards.models import Award, Decision
 from news.models import Nomination
 from pledges.models import Pledge, ProgressReport
 from scoring.models import Score
@@ -701,16 +700,12 @@ WRITTEN_BY_THE_PORTAL = {
     "news.nomination", "scoring.score", "awards.certificatelayout",
 }  # fmt: skip
 # Records never deleted through the admin, not even by a superuser: the audit trail, and what
-# unit heads and the scoring wrote, whose history must stay whole; and an award recorded by a
+# unit heads and the scoring wrote, whose history must stay whole; an award recorded by a
 # decision (the demo's is; an amending decision corrects it, while an imported line may be
-# deleted: tests/awards/test_records_import.py).
+# deleted: tests/awards/test_records_import.py); the certificates' layout.
 KEPT = {
     "audit.event", "pledges.pledge", "pledges.progressreport", "pledges.evidence",
-    "news.nomination", "scoring.score", "awards.award",
-# unit heads and the scoring wrote, whose history must stay whole; the certificates' layout.
-KEPT = {
-    "audit.event", "pledges.pledge", "pledges.progressreport", "pledges.evidence",
-    "news.nomination", "scoring.score", "awards.certificatelayout",
+    "news.nomination", "scoring.score", "awards.award", "awards.certificatelayout",
 }  # fmt: skip
 # Models the demo portal has no record of, so only their list and add pages are opened. With an
 # access attempt listed, django-axes' own "clean up expired attempts" action answers 500 (it reads
