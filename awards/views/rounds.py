@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from awards import rounds
@@ -119,8 +119,6 @@ def proposal_table(evaluation: EvaluationRound, *, evidence: bool = True) -> Tab
             )
         )
     return Table(members=members, rows=rows)
-
-
 
 
 class VotesForm(forms.Form):
@@ -254,11 +252,24 @@ def add_nominations(request, pk: int):
 # ---- the printed documents
 
 
-def _campaign_of(evaluation: EvaluationRound) -> Campaign | None:
-    """The campaign whose letterhead the documents print: the round's, else the newest."""
-    if evaluation.campaign is not None:
-        return evaluation.campaign
-    return Campaign.objects.order_by("-starts_on", "-pk").first()
+@dataclass(frozen=True)
+class Letterhead:
+    """The department whose council meets and whose office submits: from the round's campaign,
+    else the newest campaign's; blank lines to fill in by hand when there is none."""
+
+    body: str = ""
+    place: str = ""
+
+    @classmethod
+    def of(cls, evaluation: EvaluationRound) -> Letterhead:
+        campaign = evaluation.campaign
+        if campaign is None:
+            campaign = Campaign.objects.order_by("-starts_on", "-pk").first()
+        if campaign is None:
+            return cls()
+        return cls(
+            body=campaign.letterhead_name or campaign.issuing_body, place=campaign.issuing_place
+        )
 
 
 def date_parts(day: dt.date | None) -> dict | None:
@@ -296,10 +307,9 @@ class Council:
 def minutes(request, pk: int):
     """The minutes of the council's meeting (biên bản họp Hội đồng Thi đua – Khen thưởng)."""
     evaluation = _round(request, pk)
-    campaign = _campaign_of(evaluation)
     context = {
         "evaluation": evaluation,
-        "campaign": campaign,
+        "letterhead": Letterhead.of(evaluation),
         "council": Council.of(evaluation),
         "table": proposal_table(evaluation, evidence=False),
         "date_parts": date_parts(evaluation.meeting_date),
@@ -311,10 +321,9 @@ def minutes(request, pk: int):
 def submission(request, pk: int):
     """The office's submission (tờ trình) to the Director: the proposals the council passed."""
     evaluation = _round(request, pk)
-    campaign = _campaign_of(evaluation)
     context = {
         "evaluation": evaluation,
-        "campaign": campaign,
+        "letterhead": Letterhead.of(evaluation),
         "table": proposal_table(evaluation, evidence=False),
         "date_parts": date_parts(evaluation.submission_date),
         "meeting_parts": date_parts(evaluation.meeting_date),

@@ -30,9 +30,7 @@ def office():
 
 
 def accepted(nomination: Nomination, **changes) -> Nomination:
-    Nomination.objects.filter(pk=nomination.pk).update(
-        status=Nomination.Status.ACCEPTED, **changes
-    )
+    Nomination.objects.filter(pk=nomination.pk).update(status=Nomination.Status.ACCEPTED, **changes)
     nomination.refresh_from_db()
     return nomination
 
@@ -211,7 +209,7 @@ def test_votes_out_of_range_are_refused_and_nothing_is_saved(office, bad):
             evaluation, {good.pk: 4, wrong.pk: bad}, office, expected_version=evaluation.version
         )
     assert list(refused.value.by_proposal) == [wrong.pk]
-    assert "from 0 to 5" in refused.value.by_proposal[wrong.pk]
+    assert "từ 0 đến 5" in refused.value.by_proposal[wrong.pk]
     good.refresh_from_db()
     assert good.votes_for is None
     assert not Event.objects.filter(object_type="awards.evaluationround").exists()
