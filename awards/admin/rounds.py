@@ -87,7 +87,7 @@ class EvaluationRoundAdmin(AutocompleteMixin, admin.ModelAdmin):
         (None, {"fields": ["title", "campaign", "stage", "year", "forms"]}),
         (_("Meeting"), {"fields": ["meeting_date", "meeting_place", "minutes_number"]}),
         (_("Submission"), {"fields": ["submission_number", "submission_date"]}),
-        (None, {"fields": ["status", "expected_version"]}),
+        (None, {"fields": ["status"]}),
     ]
 
     @admin.display(description=_("proposals"))

@@ -252,3 +252,21 @@ def test_the_voting_rule_admin_states_the_default():
     client.force_login(make_user(office=True))
     page = client.get(reverse("admin:awards_awardrule_changelist")).content.decode()
     assert "quá nửa" in page or "more than half" in page
+
+
+def test_the_evidence_autocomplete_offers_accepted_and_completed_pledges_only():
+    from django.test import Client
+
+    client = Client()
+    client.force_login(make_user(office=True))
+    campaign = make_campaign()
+    unit = make_unit()
+    done = make_pledge(campaign=campaign, unit=unit, status="completed", title="Đã xong")
+    waiting = make_pledge(campaign=campaign, unit=unit, status="submitted", title="Chờ duyệt")
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "awards", "model_name": "proposal", "field_name": "pledges", "term": ""},
+    )
+    assert response.status_code == 200
+    ids = {int(result["id"]) for result in response.json()["results"]}
+    assert done.pk in ids and waiting.pk not in ids
