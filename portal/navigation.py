@@ -15,10 +15,14 @@ SECTIONS = (
     ("pledges", "review", "review"),
     ("pledges", "", "workspace"),
     ("office", "", "office"),
+    # The evaluation rounds' pages: the list, a round, its minutes and its submission.
+    ("awards", "round", "rounds"),
+    ("awards", "minutes", "rounds"),
+    ("awards", "submission", "rounds"),
 )
 
 # Entries grouped under a header menu, so the menu's label is marked when one of them is current.
-OFFICE_ENTRIES = frozenset({"review", "office", "nominations"})
+OFFICE_ENTRIES = frozenset({"review", "office", "nominations", "rounds"})
 PERSON_ENTRIES = frozenset({"workspace", "nominations", "password"})
 
 

@@ -53,7 +53,12 @@ def test_office_records_the_councils_vote_and_prints_the_minutes(checks):
     evaluation = a_round()
     page = checks.page
     checks.log_in("office")
-    checks.visit("/office/awards/rounds/", name="award-rounds")
+    checks.visit("/", name="home-office")
+    header = page.locator(".portal-header")
+    header.locator("summary", has_text="Văn phòng Sở").click()
+    header.get_by_role("link", name="Các đợt bình xét").click()
+    checks.check("award-rounds")
+    expect(header.locator('[aria-current="page"]')).to_have_text("Các đợt bình xét")
     page.get_by_role("link", name="Bình xét khen thưởng tổng kết phong trào").click()
     checks.check("award-round-empty")
 
