@@ -5,19 +5,28 @@ Each part keeps its own block below; the permission table (tests/test_url_permis
 row for every name.
 """
 
-from django.urls import path  # noqa: F401 - each block below adds its own
+from django.urls import path
 
-from awards.views import certificates, public
+from awards.views import certificates, decisions, public, records, rounds
 
 app_name = "awards"
 
 urlpatterns: list = []
 
 # --- evaluation rounds: the proposal table, the council's minutes and the submission
+urlpatterns += [
+    path("office/awards/rounds/", rounds.round_list, name="rounds"),
+    path("office/awards/rounds/<int:pk>/", rounds.round_detail, name="round"),
+    path(
+        "office/awards/rounds/<int:pk>/nominations/",
+        rounds.add_nominations,
+        name="round-nominations",
+    ),
+    path("office/awards/rounds/<int:pk>/minutes/", rounds.minutes, name="minutes"),
+    path("office/awards/rounds/<int:pk>/submission/", rounds.submission, name="submission"),
+]
 
 # --- decisions: print, DOCX, annexed list
-from awards.views import decisions  # noqa: E402 - this part's block
-
 urlpatterns += [
     path(
         "office/awards/rounds/<int:pk>/decision/",
@@ -69,8 +78,6 @@ urlpatterns += [
 ]
 
 # --- achievement records, unit heads' outcomes, public decisions
-from awards.views import records  # noqa: E402 - each block imports its own views
-
 urlpatterns += [
     path("office/awards/records/", records.record_list, name="records"),
     path("office/awards/records/<slug:unit>/", records.unit_record, name="unit-record"),

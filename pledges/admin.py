@@ -125,6 +125,16 @@ class PledgeAdmin(
         ),
     ]
 
+    # A pledge offered as evidence (another record's autocomplete field of this name, e.g. an
+    # evaluation round's proposal) is one the office accepted: running or completed.
+    EVIDENCE_FIELD = "pledges"
+
+    def get_search_results(self, request, queryset, search_term):
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if request.GET.get("field_name") == self.EVIDENCE_FIELD:
+            found = found.filter(status__in=[Pledge.Status.ACCEPTED, Pledge.Status.COMPLETED])
+        return found, duplicates
+
     def _run(self, request, queryset, transition, **kwargs) -> None:
         self.apply_to_selection(
             request,

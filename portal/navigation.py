@@ -15,13 +15,20 @@ SECTIONS = (
     ("pledges", "review", "review"),
     ("pledges", "", "workspace"),
     ("office", "", "office"),
-    ("awards", "records", "records"),
     ("awards", "my-records", "workspace"),
     ("awards", "outcomes", "workspace"),
+    ("awards", "record", "records"),
+    ("awards", "unit-record", "records"),
+    # The evaluation rounds' pages: the list, a round, its prints, its decisions, certificates.
+    ("awards", "round", "rounds"),
+    ("awards", "minutes", "rounds"),
+    ("awards", "submission", "rounds"),
+    ("awards", "decision", "rounds"),
+    ("awards", "certificate", "rounds"),
 )
 
 # Entries grouped under a header menu, so the menu's label is marked when one of them is current.
-OFFICE_ENTRIES = frozenset({"review", "office", "nominations", "records"})
+OFFICE_ENTRIES = frozenset({"review", "office", "nominations", "rounds", "records"})
 PERSON_ENTRIES = frozenset({"workspace", "nominations", "password"})
 
 

@@ -11,13 +11,14 @@ from axes.models import AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from awards.models import CertificateLayout
+from awards.models import AwardRule, CertificateLayout
 from campaign.models import Campaign
 from campaign.seed.demo import load_demo
 from campaign.seed.loader import load_campaign
 from news.models import Nomination
 from outbox.models import Message
 from tests.factories import (
+    commendation_form,
     make_award,
     make_campaign,
     make_commendation,
@@ -71,6 +72,7 @@ def build_demo_portal() -> SimpleNamespace:
     evaluation = make_evaluation_round(campaign=campaign)
     proposal_a = make_proposal(evaluation=evaluation, unit=unit_a, votes_for=5)
     proposal_b = make_proposal(evaluation=evaluation, unit=unit_b)
+    AwardRule.objects.create(form=commendation_form("bang-khen"), pass_share="ge_two_thirds")
     draft_decision = make_decision(evaluation=evaluation, campaign=campaign)
     issued_decision = make_decision(
         campaign=campaign, status="issued", issued_at=timezone.now(), is_public=True

@@ -31,7 +31,7 @@ from django.urls import (
 )
 from django.utils import translation
 
-from awards.models import Award, Decision
+from awards.models import Award, Decision, Proposal
 from news.models import Nomination
 from pledges.models import Pledge, ProgressReport
 from scoring.models import Score
@@ -495,6 +495,57 @@ TABLE = {
         OFFICE_DOWNLOAD,
         row(LOGIN, 403, 403, 403, 403, 403, 405, 405),
     ),
+    # --- awards: the evaluation round, the council's vote, its minutes and the submission
+    "awards:rounds": Row(lambda w: reverse("awards:rounds"), OFFICE_ONLY, OFFICE_ONLY),
+    "awards:round": Row(  # sent empty (no version), the table comes back with the error
+        lambda w: reverse("awards:round", args=[w.evaluation.pk]), OFFICE_ONLY, OFFICE_ONLY
+    ),
+    "awards:round (votes filled in)": Row(
+        lambda w: reverse("awards:round", args=[w.evaluation.pk]),
+        None,
+        row(LOGIN, 403, 403, 403, 403, 403, To("awards:round"), To("awards:round")),
+        lambda w: {
+            "version": w.evaluation.version,
+            f"votes_{w.proposal_a.pk}": "5",
+            f"votes_{w.proposal_b.pk}": "2",
+        },
+    ),
+    "awards:round (bad votes)": Row(  # letters and too many: refused row by row, nothing saved
+        lambda w: reverse("awards:round", args=[w.evaluation.pk]),
+        None,
+        OFFICE_ONLY,
+        lambda w: {
+            "version": w.evaluation.version,
+            f"votes_{w.proposal_a.pk}": "năm",
+            f"votes_{w.proposal_b.pk}": "99",
+        },
+    ),
+    "awards:round (stale version)": Row(
+        lambda w: reverse("awards:round", args=[w.evaluation.pk]),
+        None,
+        OFFICE_ONLY,
+        lambda w: {"version": w.evaluation.version - 1, f"votes_{w.proposal_b.pk}": "1"},
+    ),
+    "awards:round (no such round)": Row(
+        lambda w: reverse("awards:round", args=[999999]),
+        row(LOGIN, 403, 403, 403, 403, 403, 404, 404),
+    ),
+    "awards:round-nominations": Row(
+        lambda w: reverse("awards:round-nominations", args=[w.evaluation.pk]),
+        GET_ONLY,
+        row(LOGIN, 403, 403, 403, 403, 403, To("awards:round"), To("awards:round")),
+    ),
+    "office:round-candidates": Row(
+        lambda w: reverse("office:round-candidates", args=[w.evaluation.pk]),
+        GET_ONLY,
+        row(LOGIN, 403, 403, 403, 403, 403, To("awards:round"), To("awards:round")),
+    ),
+    "awards:minutes": Row(
+        lambda w: reverse("awards:minutes", args=[w.evaluation.pk]), OFFICE_ONLY, OFFICE_ONLY
+    ),
+    "awards:submission": Row(
+        lambda w: reverse("awards:submission", args=[w.evaluation.pk]), OFFICE_ONLY, OFFICE_ONLY
+    ),
     # --- scoring: the public leaderboard
     "scoring:leaderboard-current": Row(
         lambda w: reverse("scoring:leaderboard-current"), row(*[To("scoring:leaderboard")] * 8)
@@ -690,6 +741,9 @@ ADMIN_MODELS = {
     "awards.basesalary": "vacd",
     "awards.awardrate": "vacd",
     "awards.certificatelayout": "vc",
+    "awards.awardrule": "vacd",
+    "awards.evaluationround": "vacd",
+    "awards.proposal": "vacd",
 }
 # Records never added through the admin's add form, not even by a superuser: logs the portal
 # writes, pledges, progress and nominations (the unit heads' pages), and scores (entered per unit
@@ -768,6 +822,7 @@ def records() -> tuple:
         list(Score.objects.order_by("pk").values_list("pk", "points")),
         list(Decision.objects.order_by("pk").values_list("pk", "status", "version")),
         list(Award.objects.order_by("pk").values_list("pk", "salutation")),
+        list(Proposal.objects.order_by("pk").values_list("pk", "votes_for")),
     )
 
 

@@ -1,0 +1,331 @@
+"""The office's pages of an evaluation round: the list of rounds, the proposal table where the
+council's votes are recorded, and the two printed documents of the meeting: the council's
+minutes (biên bản họp) and the office's submission (tờ trình) to the Director.
+
+Office only (`kit.roles.office_required`); a round is read through `visible_to`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from awards import rounds
+from awards.models import Award, CouncilMember, EvaluationRound, Proposal, votes_needed
+from awards.records import honouree_key, recent_awards
+from campaign.models import Campaign
+from kit.roles import office_required
+from news.models.honorees import HonoreeKind
+from pledges.models import Pledge
+
+# The years of each honouree's record the proposal table and the minutes show.
+RECORD_YEARS = 3
+
+
+def _round(request, pk: int) -> EvaluationRound:
+    return get_object_or_404(
+        EvaluationRound.objects.visible_to(request.user).select_related("campaign"), pk=pk
+    )
+
+
+@office_required
+def round_list(request):
+    """Every round, newest first, with its counts of proposals: one query."""
+    evaluations = EvaluationRound.objects.visible_to(request.user).select_related("campaign")
+    evaluations = evaluations.annotate(
+        proposal_count=Count("proposals", distinct=True),
+        voted_count=Count("proposals", filter=Q(proposals__votes_for__isnull=False), distinct=True),
+    )
+    return render(request, "awards/rounds/list.html", {"evaluations": list(evaluations)})
+
+
+@dataclass
+class Row:
+    proposal: Proposal
+    outcome: str
+    needed: int
+    percent: float | None
+    awards: list[Award] = field(default_factory=list)
+    vote_field: forms.BoundField | None = None
+
+
+@dataclass
+class Table:
+    members: int
+    rows: list[Row]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for row in self.rows if row.outcome == outcome)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "proposed": len(self.rows),
+            "passed": self.count(Proposal.Outcome.PASSED),
+            "failed": self.count(Proposal.Outcome.FAILED),
+            "pending": self.count(Proposal.Outcome.PENDING),
+        }
+
+    @property
+    def passed(self) -> list[Row]:
+        return [row for row in self.rows if row.outcome == Proposal.Outcome.PASSED]
+
+    @property
+    def passed_collectives(self) -> list[Row]:
+        return [r for r in self.passed if r.proposal.honoree_kind == HonoreeKind.COLLECTIVE]
+
+    @property
+    def passed_people(self) -> list[Row]:
+        return [r for r in self.passed if r.proposal.honoree_kind != HonoreeKind.COLLECTIVE]
+
+
+def proposal_table(evaluation: EvaluationRound, *, evidence: bool = True) -> Table:
+    """The round's proposals with their computed outcomes and their honourees' last years of
+    awards: the council's size, the proposals (and their pledges) and the awards, 3-4 queries."""
+    members = evaluation.members.count()
+    proposals = (
+        Proposal.objects.filter(round=evaluation)
+        .with_outcome_inputs()
+        .select_related("unit", "form", "nomination")
+    )
+    if evidence:
+        proposals = proposals.prefetch_related(
+            Prefetch("pledges", queryset=Pledge.objects.only("pk", "title").order_by("pk"))
+        )
+    proposals = list(proposals)
+    history = recent_awards(proposals, until_year=evaluation.year, years=RECORD_YEARS)
+    rows = []
+    for proposal in proposals:
+        needed = votes_needed(proposal.pass_share, members) if members else 0
+        percent = None
+        if proposal.votes_for is not None and members:
+            percent = round(100 * proposal.votes_for / members, 1)
+        rows.append(
+            Row(
+                proposal=proposal,
+                outcome=proposal.computed_outcome,
+                needed=needed,
+                percent=percent,
+                awards=history.get(honouree_key(proposal), []),
+            )
+        )
+    return Table(members=members, rows=rows)
+
+
+class VotesForm(forms.Form):
+    """One number box per proposal, posted as a whole with the round's version."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, table: Table, **kwargs):
+        super().__init__(*args, **kwargs)
+        message = rounds.vote_error(table.members)
+        for row in table.rows:
+            self.fields[self.name_of(row.proposal)] = forms.IntegerField(
+                label=_("Votes for %(honoree)s") % {"honoree": row.proposal.honoree_name},
+                required=False,
+                min_value=0,
+                max_value=table.members,
+                error_messages={"invalid": message, "min_value": message, "max_value": message},
+                widget=forms.NumberInput(
+                    attrs={"min": 0, "max": table.members, "class": "form-control vote-input"}
+                ),
+            )
+
+    @staticmethod
+    def name_of(proposal: Proposal) -> str:
+        return f"votes_{proposal.pk}"
+
+    def votes(self, table: Table) -> dict[int, int | None]:
+        """The votes sent, for the proposals that were in the form when it was opened."""
+        return {
+            row.proposal.pk: self.cleaned_data[self.name_of(row.proposal)]
+            for row in table.rows
+            if self.name_of(row.proposal) in self.data
+        }
+
+
+@office_required
+def round_detail(request, pk: int):
+    """The proposal table; POST records the council's votes (all or none)."""
+    evaluation = _round(request, pk)
+    if request.method == "POST" and evaluation.is_open():
+        table = proposal_table(evaluation)
+        form = VotesForm(request.POST, table=table)
+        if form.is_valid():
+            try:
+                changed = rounds.record_votes(
+                    evaluation,
+                    form.votes(table),
+                    request.user,
+                    expected_version=form.cleaned_data["version"],
+                )
+            except rounds.VoteErrors as refused:
+                for row in table.rows:
+                    if row.proposal.pk in refused.by_proposal:
+                        form.add_error(
+                            form.name_of(row.proposal), refused.by_proposal[row.proposal.pk]
+                        )
+            except ValidationError as refused:
+                form.add_error(None, refused)
+                if refused.code == "conflict":
+                    # The numbers typed stay; the next save is made over what is recorded now.
+                    form.data = form.data.copy()
+                    form.data["version"] = EvaluationRound.objects.get(pk=pk).version
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "The votes are recorded: %(count)s proposal changed.",
+                        "The votes are recorded: %(count)s proposals changed.",
+                        changed,
+                    )
+                    % {"count": changed},
+                )
+                return redirect("awards:round", pk=evaluation.pk)
+        if form.errors and not form.non_field_errors():
+            form.add_error(None, _("Nothing was saved: correct the numbers marked below."))
+        table = proposal_table(evaluation)  # what is recorded now, beside what was typed
+    elif request.method == "POST":
+        messages.error(request, str(rounds.ROUND_DECIDED))
+        return redirect("awards:round", pk=evaluation.pk)
+    else:
+        table = proposal_table(evaluation)
+        form = VotesForm(initial=_initial(evaluation, table), table=table)
+    if evaluation.is_open():
+        for row in table.rows:
+            row.vote_field = form[form.name_of(row.proposal)]
+    context = {
+        "evaluation": evaluation,
+        "table": table,
+        "form": form,
+        "states": [
+            (_("Proposed"), table.counts["proposed"]),
+            (_("Passed"), table.counts["passed"]),
+            (_("Did not pass"), table.counts["failed"]),
+            (_("Not voted yet"), table.counts["pending"]),
+        ],
+    }
+    return render(request, "awards/rounds/detail.html", context)
+
+
+def _initial(evaluation: EvaluationRound, table: Table) -> dict:
+    initial = {"version": evaluation.version}
+    for row in table.rows:
+        initial[VotesForm.name_of(row.proposal)] = row.proposal.votes_for
+    return initial
+
+
+def added_message(result: rounds.Added) -> str:
+    return _(
+        "Proposals added: %(added)s. Skipped, as already in the round or without a title or "
+        "form they may receive: %(skipped)s."
+    ) % {
+        "added": result.added,
+        "skipped": result.skipped,
+    }
+
+
+@require_POST
+@office_required
+def add_nominations(request, pk: int):
+    """Proposals from the campaign's accepted nominations not yet in the round."""
+    evaluation = _round(request, pk)
+    try:
+        result = rounds.propose_from_nominations(evaluation, request.user)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+    else:
+        messages.success(request, added_message(result))
+    return redirect("awards:round", pk=evaluation.pk)
+
+
+# ---- the printed documents
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The department whose council meets and whose office submits: from the round's campaign,
+    else the newest campaign's; blank lines to fill in by hand when there is none."""
+
+    body: str = ""
+    place: str = ""
+
+    @classmethod
+    def of(cls, evaluation: EvaluationRound) -> Letterhead:
+        campaign = evaluation.campaign
+        if campaign is None:
+            campaign = Campaign.objects.order_by("-starts_on", "-pk").first()
+        if campaign is None:
+            return cls()
+        return cls(
+            body=campaign.letterhead_name or campaign.issuing_body, place=campaign.issuing_place
+        )
+
+
+def date_parts(day: dt.date | None) -> dict | None:
+    """Administrative dates: two digits for the day, and for January and February's month."""
+    if day is None:
+        return None
+    return {
+        "day": f"{day.day:02d}",
+        "month": f"{day.month:02d}" if day.month < 3 else str(day.month),
+        "year": str(day.year),
+    }
+
+
+@dataclass
+class Council:
+    chair: CouncilMember | None
+    secretary: CouncilMember | None
+    present: list[CouncilMember]
+    absent: list[CouncilMember]
+
+    @classmethod
+    def of(cls, evaluation: EvaluationRound) -> Council:
+        members = list(evaluation.members.all())
+        chair = next((m for m in members if m.role == CouncilMember.Role.CHAIR), None)
+        secretary = next((m for m in members if m.role == CouncilMember.Role.SECRETARY), None)
+        return cls(
+            chair=chair,
+            secretary=secretary,
+            present=[m for m in members if m.attended],
+            absent=[m for m in members if not m.attended],
+        )
+
+
+@office_required
+def minutes(request, pk: int):
+    """The minutes of the council's meeting (biên bản họp Hội đồng Thi đua – Khen thưởng)."""
+    evaluation = _round(request, pk)
+    context = {
+        "evaluation": evaluation,
+        "letterhead": Letterhead.of(evaluation),
+        "council": Council.of(evaluation),
+        "table": proposal_table(evaluation, evidence=False),
+        "date_parts": date_parts(evaluation.meeting_date),
+    }
+    return render(request, "awards/rounds/minutes.html", context)
+
+
+@office_required
+def submission(request, pk: int):
+    """The office's submission (tờ trình) to the Director: the proposals the council passed."""
+    evaluation = _round(request, pk)
+    context = {
+        "evaluation": evaluation,
+        "letterhead": Letterhead.of(evaluation),
+        "table": proposal_table(evaluation, evidence=False),
+        "date_parts": date_parts(evaluation.submission_date),
+        "meeting_parts": date_parts(evaluation.meeting_date),
+    }
+    return render(request, "awards/rounds/submission.html", context)
