@@ -19,10 +19,24 @@ from django.views.decorators.csp import csp_override
 from kit.roles import OFFICE_LABEL
 
 # The office's daily work, in the order of a working day: commendations and the nominations they
-# come from, the units' pledges and progress, units and heads, then the campaign's set-up and its
-# scoring. A model left out of an app's list follows its listed ones alphabetically.
+# come from, the evaluation rounds and decisions that end a movement, the units' pledges and
+# progress, units and heads, then the campaign's set-up and its scoring. A model left out of an
+# app's list follows its listed ones alphabetically.
 DAILY = [
     ("news", ["commendation", "nomination", "commendationform"]),
+    (
+        "awards",
+        [
+            "evaluationround",
+            "proposal",
+            "decision",
+            "award",
+            "awardrule",
+            "awardrate",
+            "basesalary",
+            "certificatelayout",
+        ],
+    ),
     ("pledges", ["pledge", "progressreport", "evidence"]),
     ("units", ["unit", "unitrole"]),
     ("campaign", ["campaign", "theme", "legaldocument"]),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -81,7 +82,8 @@ class EvaluationRoundAdmin(AutocompleteMixin, admin.ModelAdmin):
     list_select_related = ["campaign"]
     search_fields = ["title"]
     autocomplete_fields = ["campaign"]
-    filter_horizontal = ["forms"]
+    # A handful of titles and forms: ticked in a list, read at a glance (and by screen readers).
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     inlines = [CouncilMemberInline]
     fieldsets = [
         (None, {"fields": ["title", "campaign", "stage", "year", "forms"]}),

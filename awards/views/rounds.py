@@ -208,6 +208,7 @@ def round_detail(request, pk: int):
         "evaluation": evaluation,
         "table": table,
         "form": form,
+        "decisions": list(evaluation.decisions.order_by("date", "number", "pk")),
         "states": [
             (_("Proposed"), table.counts["proposed"]),
             (_("Passed"), table.counts["passed"]),
