@@ -37,3 +37,44 @@ def test_the_demo_round_shows_earlier_years_for_its_proposals(monkeypatch):
 def test_the_demo_round_is_not_loaded_without_the_demo():
     call_command("setup_portal")
     assert not EvaluationRound.objects.exists()
+
+
+def test_the_office_finishes_the_demo_round_in_a_few_steps(monkeypatch, client):
+    """The README's tour: vote, make the decision, issue it, print the certificates."""
+    from django.contrib.auth import get_user_model
+
+    from awards.models import Decision
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo password for the round")
+    call_command("setup_portal", demo=True)
+    client.force_login(get_user_model().objects.get(username="office"))
+    evaluation = EvaluationRound.objects.get()
+    votes = {f"votes_{p.pk}": "4" for p in evaluation.proposals.all()}
+    failing = evaluation.proposals.get(honoree_kind="collective")
+    votes[f"votes_{failing.pk}"] = "2"
+    round_url = f"/office/awards/rounds/{evaluation.pk}/"
+    response = client.post(round_url, {"version": evaluation.version, **votes})
+    assert response.status_code == 302
+
+    response = client.post(
+        f"{round_url}decision/",
+        {
+            "number": "125",
+            "date_0": "28",
+            "date_1": "12",
+            "date_2": "2022",
+            "signer_position": "GIÁM ĐỐC",
+            "signer_name": "Nguyễn Thanh Hải",
+            "news_items": "each",
+        },
+    )
+    assert response.status_code == 302
+    decision = Decision.objects.get()
+    assert decision.symbol == "125/QĐ-SCT"
+    response = client.post(
+        f"/office/awards/decisions/{decision.pk}/issue/", {"version": decision.version}
+    )
+    assert response.status_code == 302
+    assert Award.objects.filter(decision=decision).count() == 3
+    page = client.get(f"/office/awards/decisions/{decision.pk}/certificates/")
+    assert page.content.decode().count('<article class="certificate"') == 3
