@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from audit.models import Event
 from audit.services import audit_record
 from awards.models import Award, Decision, Salutation
-from kit.text import search_key
+from awards.records import position_and_unit
 from news.models.honorees import HonoreeKind
 
 
@@ -49,19 +49,6 @@ def achievement_line(award: Award, decision: Decision) -> str:
             "title": campaign.title
         }
     return award.achievement
-
-
-def position_and_unit(award: Award) -> str:
-    """The person's position and unit on one line, the unit once even when the position names
-    it already; for a collective, its unit only when its name is not the unit's."""
-    unit = award.unit.name
-    if award.honoree_kind == HonoreeKind.COLLECTIVE:
-        return "" if search_key(award.honoree_name) == search_key(unit) else unit
-    if not award.position:
-        return unit
-    if search_key(unit) in search_key(award.position):
-        return award.position
-    return f"{award.position}, {unit}"
 
 
 def certificate(award: Award, decision: Decision) -> Certificate:

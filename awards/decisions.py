@@ -46,6 +46,7 @@ DOCUMENT_KINDS = {
     LegalDocument.Kind.RESOLUTION: _("Resolution"),
     LegalDocument.Kind.DIRECTIVE: _("Directive"),
     LegalDocument.Kind.OFFICIAL_LETTER: _("Official letter"),
+    LegalDocument.Kind.AGREEMENT: _("Agreement"),
 }
 
 
@@ -74,6 +75,26 @@ def _movement(campaign: Campaign | None, round: EvaluationRound) -> str:
     return campaign.movement or campaign.title
 
 
+def _without_about(title: str) -> str:
+    """A document's title without its own leading “Về việc”/“Về”, which the ground adds."""
+    lowered = title.casefold()
+    for lead in ("về việc ", "về "):
+        if lowered.startswith(lead):
+            return title[len(lead) :].lstrip()
+    return title
+
+
+def _recipients(campaign: Campaign | None) -> list[str]:
+    """Article 3's people, the council, the campaign's own recipients, and the archive once
+    (a campaign's list may end with it already)."""
+    lines = [gettext("As in Article 3"), gettext("Emulation and Commendation Council")]
+    lines += campaign.recipients() if campaign else []
+    filed = gettext("Filed: Records, Office")
+    if not any(search_key(line).startswith(search_key(filed).split()[0]) for line in lines):
+        lines.append(filed)
+    return lines
+
+
 def default_texts(round: EvaluationRound, campaign: Campaign | None) -> dict[str, str]:
     """The decision's texts as the office would write them; every one can be changed after."""
     movement = _movement(campaign, round)
@@ -97,7 +118,8 @@ def default_texts(round: EvaluationRound, campaign: Campaign | None) -> dict[str
             number = (
                 gettext("No. %(number)s") % {"number": document.number} if document.number else ""
             )
-            about = gettext(" on %(title)s") % {"title": document.title} if document.title else ""
+            title = _without_about(document.title)
+            about = gettext(" on %(title)s") % {"title": title} if title else ""
             issuer = (
                 gettext(" of the %(issuer)s") % {"issuer": document.issuer}
                 if document.issuer
@@ -105,15 +127,19 @@ def default_texts(round: EvaluationRound, campaign: Campaign | None) -> dict[str
             )
             grounds.append(
                 gettext("Pursuant to %(document)s;")
-                % {"document": f"{name}{number}{_dated(document.issued_on)}{issuer}{about}".strip()}
+                % {
+                    "document": " ".join(
+                        f"{name}{number}{_dated(document.issued_on)}{issuer}{about}".split()
+                    )
+                }
             )
-    if round.minutes_number:
+    if round.minutes_number or round.meeting_date:
         grounds.append(
             gettext(
                 "Pursuant to the minutes No. %(number)s%(dated)s of the meeting of the "
                 "Emulation and Commendation Council;"
             )
-            % {"number": round.minutes_number, "dated": _dated(round.meeting_date)}
+            % {"number": round.minutes_number or "……", "dated": _dated(round.meeting_date)}
         )
     if round.submission_number:
         grounds.append(
@@ -133,11 +159,7 @@ def default_texts(round: EvaluationRound, campaign: Campaign | None) -> dict[str
             "collectives and individuals named in Article 1 are responsible for carrying out "
             "this Decision."
         ),
-        "recipients": "\n".join(
-            [gettext("As in Article 3"), gettext("Emulation and Commendation Council")]
-            + (campaign.recipients() if campaign else [])
-            + [gettext("Filed: Records, Office")]
-        ),
+        "recipients": "\n".join(_recipients(campaign)),
     }
 
 

@@ -16,6 +16,7 @@ class Honouree(Protocol):
     unit_id: int
     honoree_kind: str
     honoree_name: str
+    position: str
 
 
 def honouree_key(entry: Honouree) -> tuple[int, str, str]:
@@ -49,3 +50,17 @@ def recent_awards(
     ):
         found[honouree_key(award)].append(award)
     return dict(found)
+
+
+def position_and_unit(entry: Honouree) -> str:
+    """A proposal's or an award's position and unit on one line, the unit once even when the
+    position names it already; for a collective, its unit only when its name is not the unit's.
+    The annexed list and the certificates print it."""
+    unit = entry.unit.name
+    if entry.honoree_kind == HonoreeKind.COLLECTIVE:
+        return "" if search_key(entry.honoree_name) == search_key(unit) else unit
+    if not entry.position:
+        return unit
+    if search_key(unit) in search_key(entry.position):
+        return entry.position
+    return f"{entry.position}, {unit}"

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 
 from awards.decisions import LANGUAGE, Annex, Line, annex  # noqa: F401 - LANGUAGE for the files
 from awards.models import Decision
+from awards.records import position_and_unit
 from campaign import official
 
 
@@ -80,14 +81,11 @@ class DecisionText:
         return money(self.total)
 
 
-def _rows(lines: list[Line], *, collective: bool) -> list[Row]:
+def _rows(lines: list[Line]) -> list[Row]:
     rows = []
     for n, line in enumerate(lines, start=1):
         p = line.proposal
-        if collective:
-            where = p.unit.name if p.honoree_name.strip() != p.unit.name.strip() else ""
-        else:
-            where = ", ".join(part for part in (p.position, p.unit.name) if part)
+        where = position_and_unit(p)
         rows.append(Row(str(n), p.honoree_name, where, str(p.form), p.achievements, line.amount))
     return rows
 
@@ -169,13 +167,13 @@ def _decision_text(decision: Decision) -> DecisionText:
     date_line = gettext("%(day)s/%(month)s/%(year)s") % official.date_parts(decision.date)
     groups = []
     if result.collectives:
-        groups.append(Group(gettext("I. COLLECTIVES"), _rows(result.collectives, collective=True)))
+        groups.append(Group(gettext("I. COLLECTIVES"), _rows(result.collectives)))
     if result.persons:
         number = "II" if result.collectives else "I"
         groups.append(
             Group(
                 gettext("%(number)s. INDIVIDUALS") % {"number": number},
-                _rows(result.persons, collective=False),
+                _rows(result.persons),
             )
         )
     return DecisionText(
