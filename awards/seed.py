@@ -78,7 +78,7 @@ def load_demo_round() -> Counter:
         campaign=campaign,
         stage=Stage.FINAL,
         year=campaign.ends_on.year,
-        meeting_date=campaign.ends_on,
+        meeting_date=campaign.ends_on - dt.timedelta(days=11),
         meeting_place="Phòng họp Sở Công Thương",
     )
     evaluation.forms.set([forms["giay-khen"]])

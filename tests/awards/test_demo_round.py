@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 
@@ -15,6 +17,8 @@ def test_the_demo_loads_a_round_waiting_for_the_council_once(monkeypatch):
     evaluation = EvaluationRound.objects.get()
     assert evaluation.campaign.slug
     assert evaluation.members.count() == 5
+    # The council meets before the decision the tour makes (28/12/2022).
+    assert evaluation.meeting_date == dt.date(2022, 12, 20)
     proposals = list(Proposal.objects.filter(round=evaluation).with_outcome_inputs())
     assert len(proposals) == 4
     assert {p.honoree_kind for p in proposals} == {"person", "collective"}
