@@ -84,16 +84,19 @@ def test_from_a_nomination_to_the_certificates_and_the_record(checks):
         page.locator(f"#id_members-{n}-position").fill(position)
         page.locator(f"#id_members-{n}-role").select_option(role)
         page.locator(f"#id_members-{n}-order").fill(str(n))
-    page.locator("input[name=_save]").click()
+    with page.expect_navigation():
+        page.locator("input[name=_save]").click()
     checks.check()
     evaluation = EvaluationRound.objects.get()
     assert evaluation.members.count() == 5
 
     # Its proposals: the accepted nomination and the dashboard's candidate units.
     checks.visit(f"/office/awards/rounds/{evaluation.pk}/", name="journey-round")
-    page.get_by_role("button", name="Thêm các đề xuất đã duyệt").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Thêm các đề xuất đã duyệt").click()
     checks.check()
-    page.get_by_role("button", name="Thêm các đơn vị đủ điều kiện trên bảng theo dõi").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Thêm các đơn vị đủ điều kiện trên bảng theo dõi").click()
     checks.check()
     assert evaluation.proposals.count() == 3
 
@@ -118,7 +121,8 @@ def test_from_a_nomination_to_the_certificates_and_the_record(checks):
     page.locator("#id_signer_position").fill("Phó Giám đốc")
     page.locator("#id_signer_on_behalf_of").fill("Giám đốc")
     page.locator("#id_signer_name").fill("Huỳnh Văn Lợi")
-    page.get_by_role("button", name="Lập dự thảo quyết định").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lập dự thảo quyết định").click()
     checks.check("journey-decision")
     decision = Decision.objects.get(number=125)
 
@@ -135,7 +139,8 @@ def test_from_a_nomination_to_the_certificates_and_the_record(checks):
 
     page.get_by_role("link", name="Ban hành quyết định").click()
     checks.check()
-    page.get_by_role("button", name="Ban hành quyết định").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ban hành quyết định").click()
     checks.check("journey-decision-issued")
     assert Award.objects.filter(decision=decision).count() == 2
 
@@ -143,8 +148,10 @@ def test_from_a_nomination_to_the_certificates_and_the_record(checks):
     page.get_by_role("link", name="In giấy khen").click()
     checks.check("journey-certificates")
     page.locator("select[name^=salutation-]").select_option("ba")
-    page.get_by_role("button", name="Lưu danh xưng").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lưu danh xưng").click()
     checks.check()
+    assert Award.objects.get(honoree_name="Lê Thị Thu").salutation == "ba"
     person = page.locator("article.certificate", has_text="Lê Thị Thu")
     expect(person).to_contain_text("Bà Lê Thị Thu")
     sizes = pdf_pages(page.pdf(prefer_css_page_size=True, print_background=True))
@@ -156,7 +163,8 @@ def test_from_a_nomination_to_the_certificates_and_the_record(checks):
     commendation = Award.objects.get(honoree_name="Lê Thị Thu").commendation
     page.goto(checks.url(f"/admin/news/commendation/{commendation.pk}/change/"))
     page.locator("#id_status").select_option("published")
-    page.locator("input[name=_save]").click()
+    with page.expect_navigation():
+        page.locator("input[name=_save]").click()
     checks.check()
     page.context.clear_cookies()
     checks.visit(f"/honour-board/{SLUG}/", name="journey-honour-board")
