@@ -326,3 +326,13 @@ def test_a_draft_decisions_salutations_are_not_found(office_client):
     assert office_client.post(url, {f"salutation-{hoa.pk}": "ba"}).status_code == 404
     hoa.refresh_from_db()
     assert hoa.salutation == ""
+
+
+def test_the_salutation_boxes_are_named_by_plain_ids_however_large(office_client):
+    """Vietnamese pages group thousands with dots; an id in a field name must not be: award
+    12345 is sent back as salutation-12345, never salutation-12.345."""
+    decision = make_decision(status="issued")
+    make_award(pk=12345, decision=decision, honoree_name="Nguyễn Thị Hoa")
+    html = office_client.get(reverse("awards:certificates", args=[decision.pk])).content.decode()
+    assert 'name="salutation-12345"' in html and 'name="was-12345"' in html
+    assert "12.345" not in html
