@@ -64,16 +64,6 @@ def certificate(award: Award, decision: Decision) -> Certificate:
     )
 
 
-def date_parts(day) -> dict[str, str]:
-    """Administrative dates write the day with two digits, and the month too in January and
-    February (“ngày 05 tháng 02 năm 2026”), as the review report does."""
-    return {
-        "day": f"{day.day:02d}",
-        "month": f"{day.month:02d}" if day.month < 3 else str(day.month),
-        "year": str(day.year),
-    }
-
-
 def certificates_of(decision: Decision, awards=None) -> list[Certificate]:
     """One certificate per award of the issued `decision`, in the annexed list's order:
     collectives, then people, each by name."""

@@ -13,8 +13,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST, require_safe
 
-from awards.certificates import certificates_of, date_parts, set_salutations
+from awards.certificates import certificates_of, set_salutations
 from awards.models import CertificateLayout, Decision, Salutation
+from campaign import official
 from kit.files import UPLOAD_CSP, upload_response
 from kit.roles import office_required
 
@@ -41,7 +42,7 @@ def _render(request, decision: Decision, certificates, *, alone: bool):
             "certificates": certificates,
             "alone": alone,
             "layout": layout,
-            "date_parts": date_parts(decision.date),
+            "date_parts": official.date_parts(decision.date),
             "missing_salutations": sum(1 for c in certificates if c.needs_salutation),
             "people": [c.award for c in certificates if c.award.honoree_kind == "person"],
             "salutations": [("", _("Not set")), *Salutation.choices],

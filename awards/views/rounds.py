@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from awards import rounds
 from awards.models import Award, CouncilMember, EvaluationRound, Proposal, votes_needed
 from awards.records import honouree_key, recent_awards
+from campaign import official
 from campaign.models import Campaign
 from kit.roles import office_required
 from news.models.honorees import HonoreeKind
@@ -274,14 +275,8 @@ class Letterhead:
 
 
 def date_parts(day: dt.date | None) -> dict | None:
-    """Administrative dates: two digits for the day, and for January and February's month."""
-    if day is None:
-        return None
-    return {
-        "day": f"{day.day:02d}",
-        "month": f"{day.month:02d}" if day.month < 3 else str(day.month),
-        "year": str(day.year),
-    }
+    """A date's parts as Decree 30 writes them (campaign/official.py), or None without one."""
+    return official.date_parts(day) if day is not None else None
 
 
 @dataclass
