@@ -23,6 +23,7 @@ from django.db import connection, transaction
 
 from campaign.models import Campaign
 from campaign.seed.loader import load_campaign
+from devtools.scale_awards import seed_award_scale
 from kit.cache import public_content_changed
 from kit.public import TOPICS
 from kit.roles import OFFICE_GROUP
@@ -134,6 +135,7 @@ class ScaleCounts:
     pledges: int = 5200
     reports: int = 50_000
     commendations: int = 5000
+    proposals: int = 300  # of the evaluation round, for the commendation decisions' pages
 
 
 class ScaleDataExists(Exception):
@@ -195,6 +197,9 @@ def seed_scale(
         pledges = _pledges(counts, rng, campaign, themes, units, heads, office, created)
         _reports(counts, rng, campaign, pledges, heads, created)
         _commendations(counts, rng, campaign, themes, units, office, created)
+        created.update(
+            seed_award_scale(proposals=counts.proposals, office=office, rng=rng, person=_person)
+        )
         # Bulk inserts send no signals: the public pages' cache is told here, once.
         for topic in TOPICS:
             public_content_changed(topic=topic)
@@ -451,3 +456,14 @@ def _commendations(counts, rng, campaign, themes, units, office, created) -> Non
         items.append(item)
     Commendation.objects.bulk_create(items, batch_size=BATCH)
     created["commendations"] = len(items)
+
+
+def top_up_awards(*, seed: int = 1) -> Counter:
+    """The round and decision of the scale data, added to a dataset seeded before they were part
+    of it (the benchmark database is seeded once and reused)."""
+    if not Unit.objects.filter(slug=MINISTRY_SLUG).exists():
+        raise ValueError("no scale data in this database: run seed_scale first")
+    office = get_user_model().objects.get(username=OFFICE_USERNAME)
+    return seed_award_scale(
+        proposals=ScaleCounts().proposals, office=office, rng=random.Random(seed), person=_person
+    )

@@ -12,7 +12,9 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count
 
+from awards.models import Award, EvaluationRound
 from devtools.scale import MINISTRY_SLUG, ScaleCounts, seed_scale
+from devtools.scale_awards import ROUND_TITLE
 from kit.roles import is_office
 from kit.text import vi_slugify
 from news.models import Commendation
@@ -152,3 +154,30 @@ def _digest_of(seed: int) -> str:
         counts = Pledge.objects.aggregate(n=Count("reports"))
         transaction.set_rollback(True)
     return hashlib.sha256(repr((rows, counts)).encode()).hexdigest()
+
+
+def test_the_evaluation_round_is_voted_and_its_passed_proposals_decided():
+    seed_scale(counts=ScaleCounts(**{**SMALL.__dict__, "proposals": 30}))
+    evaluation = EvaluationRound.objects.get(title=ROUND_TITLE)
+    assert evaluation.members.count() == 5
+    assert evaluation.proposals.count() == 30
+    decision = evaluation.decisions.get()
+    assert decision.is_issued()
+    # One in ten got 2 of 5 votes and failed; the others are on the decision, each awarded.
+    assert Award.objects.filter(decision=decision).count() == 27
+    assert Award.objects.filter(imported=True).count() == 60
+
+
+def test_awards_only_tops_up_data_seeded_without_them_once():
+    seed_scale(counts=ScaleCounts(**{**SMALL.__dict__, "proposals": 0}))
+    assert not EvaluationRound.objects.exists()
+    out = StringIO()
+    call_command("seed_scale", "--awards-only", stdout=out)
+    assert "300 proposals" in out.getvalue()
+    call_command("seed_scale", "--awards-only", stdout=StringIO())
+    assert EvaluationRound.objects.count() == 1
+
+
+def test_awards_only_needs_the_scale_data():
+    with pytest.raises(CommandError, match="seed_scale first"):
+        call_command("seed_scale", "--awards-only", stdout=StringIO())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Count
 from django.urls import reverse
 
-# Logged in as the office admin: the review queue (there is no office dashboard page yet).
+# Logged in as the office admin: the coverage dashboard.
 OFFICE_PAGE = "office dashboard (coverage)"
 REFERENCE = "reference"
 
@@ -35,6 +35,7 @@ def public_pages() -> dict[str, str]:
         "news list": reverse("news:list"),
         "news detail": commendation.get_absolute_url(),
         "honour board": reverse("news:honour-board", args=[campaign.slug]),
+        "units list": reverse("units:list"),
     }
 
 
@@ -43,3 +44,65 @@ def office_pages() -> dict[str, str]:
 
     campaign = Campaign.objects.current()
     return {OFFICE_PAGE: reverse("office:matrix", args=[campaign.slug])}
+
+
+# Who a logged-in page is measured as: the head of the unit with the most pledges, the office.
+HEAD, OFFICE = "head", "office"
+
+
+def head_username() -> str:
+    from units.models import UnitRole
+
+    return (
+        UnitRole.objects.filter(role=UnitRole.Role.HEAD, user__username__startswith="scale-")
+        .annotate(n=Count("unit__pledges"))
+        .order_by("-n", "pk")
+        .first()
+        .user.username
+    )
+
+
+def logged_in_pages() -> dict[str, tuple[str, str]]:
+    """name -> (who, URL): the pages unit heads and the office work in, rendered every time."""
+    from awards.models import Decision, EvaluationRound
+
+    pages = public_pages()
+    evaluation = EvaluationRound.objects.annotate(n=Count("proposals")).order_by("-n").first()
+    decision = Decision.objects.filter(round=evaluation).order_by("pk").first()
+    return {
+        "home": (HEAD, pages["home"]),
+        "news list": (HEAD, pages["news list"]),
+        "theme": (HEAD, pages["theme"]),
+        "unit": (HEAD, pages["unit"]),
+        "news detail": (HEAD, pages["news detail"]),
+        "workspace": (HEAD, reverse("pledges:workspace")),
+        "review queue": (OFFICE, reverse("pledges:review-queue")),
+        "evaluation rounds": (OFFICE, reverse("awards:rounds")),
+        "evaluation round": (OFFICE, reverse("awards:round", args=[evaluation.pk])),
+        "decision": (OFFICE, reverse("awards:decision", args=[decision.pk])),
+        "certificates": (OFFICE, reverse("awards:certificates", args=[decision.pk])),
+    }
+
+
+def office_scale_pages() -> dict[str, str]:
+    """The office's whole-campaign pages, timed one request at a time."""
+    from campaign.models import Campaign
+    from units.models import Unit
+
+    campaign = Campaign.objects.current()
+    root = Unit.objects.active().filter(parent=None).order_by("pk").first()
+    biggest = (
+        Unit.objects.active()
+        .filter(parent=root)
+        .annotate(n=Count("children"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    return {
+        "office dashboard (coverage)": reverse("office:matrix", args=[campaign.slug]),
+        "office statistics": reverse("office:statistics", args=[campaign.slug]),
+        "office review report (whole tree)": reverse("office:report", args=[campaign.slug]),
+        "office review report (subtree)": reverse(
+            "office:unit-report", args=[campaign.slug, biggest.slug]
+        ),
+    }

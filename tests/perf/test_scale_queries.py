@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
 
+from awards.models import Award, EvaluationRound
 from devtools.scale import ScaleCounts, seed_scale
 from news.models import Commendation
 from pledges.models import Pledge
@@ -51,7 +52,25 @@ BUDGETS = {
     "pledge (office)": ("office", 10),
     "office inbox": ("office", 10),  # the current campaign, shared with the footer
     "workspace": ("head", 8),  # + the campaigns' phases (the phase now and its deadline)
+    # The commendation decisions (seed_scale's round of one proposal per unit, its decision).
+    "evaluation rounds": ("office", 6),
+    "evaluation round": ("office", 11),
+    "decision": ("office", 9),
+    "decision print": ("office", 9),
+    "certificates": ("office", 8),
 }
+
+
+def award_urls() -> dict[str, str]:
+    evaluation = EvaluationRound.objects.get()
+    decision = evaluation.decisions.get()
+    return {
+        "evaluation rounds": reverse("awards:rounds"),
+        "evaluation round": reverse("awards:round", args=[evaluation.pk]),
+        "decision": reverse("awards:decision", args=[decision.pk]),
+        "decision print": reverse("awards:decision-print", args=[decision.pk]),
+        "certificates": reverse("awards:certificates", args=[decision.pk]),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +114,7 @@ def scale(django_db_setup, django_db_blocker):
             "office inbox": reverse("office:index"),
             "pledge (office)": pages["pledge"],
             "workspace": reverse("pledges:workspace"),
+            **award_urls(),
         }
         users = {"office": get_user_model().objects.get(username="scale-office"), "head": head}
         yield urls, users
@@ -129,3 +149,9 @@ def test_the_query_count_does_not_grow_with_the_data(
         )
     if name == "review queue":
         assert len(context["pledges"]) == 25
+    if name in ("decision print", "certificates"):
+        # Nine in ten of the proposals (one per unit) passed: every one of them is printed.
+        names = Award.objects.filter(decision__isnull=False).values_list("honoree_name", flat=True)
+        assert len(names) == COUNTS.units * 9 // 10
+        html = response.content.decode()
+        assert all(name in html for name in names)

@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from devtools.scale import ScaleCounts, ScaleDataExists, seed_scale
+from devtools.scale import ScaleCounts, ScaleDataExists, seed_scale, top_up_awards
 
 DEFAULTS = ScaleCounts()
 
@@ -22,6 +22,12 @@ class Command(BaseCommand):
         add("--pledges", type=int, default=DEFAULTS.pledges)
         add("--reports", type=int, default=DEFAULTS.reports, help="progress reports")
         add("--commendations", type=int, default=DEFAULTS.commendations)
+        add("--proposals", type=int, default=DEFAULTS.proposals, help="of the evaluation round")
+        add(
+            "--awards-only",
+            action="store_true",
+            help="add only the evaluation round and its decision to scale data seeded without them",
+        )
         add("--seed", type=int, default=1, help="the same seed gives the same data")
         add(
             "--password-env",
@@ -37,14 +43,18 @@ class Command(BaseCommand):
             pledges=options["pledges"],
             reports=options["reports"],
             commendations=options["commendations"],
+            proposals=options["proposals"],
         )
         started = time.monotonic()
         try:
-            created = seed_scale(
-                counts=counts,
-                seed=options["seed"],
-                password=os.environ.get(options["password_env"]) or None,
-            )
+            if options["awards_only"]:
+                created = top_up_awards(seed=options["seed"])
+            else:
+                created = seed_scale(
+                    counts=counts,
+                    seed=options["seed"],
+                    password=os.environ.get(options["password_env"]) or None,
+                )
         except (ScaleDataExists, ValueError) as error:
             raise CommandError(str(error)) from error
         summary = ", ".join(f"{n} {what}" for what, n in created.items())
