@@ -87,6 +87,8 @@ def ensure_data() -> None:
     database.close()
     if seeded:
         log(f"Reusing the scale data in {name}")
+        # Data seeded before the commendation decisions were part of it gets them (else no-op).
+        manage("seed_scale", "--awards-only", quiet=True)
     else:
         log(f"Seeding the scale data into {name} (manage.py seed_scale)")
         manage("seed_scale", env={"SCALE_PASSWORD": password()})
@@ -109,24 +111,33 @@ class Stack:
 
 
 @contextlib.contextmanager
-def running_stack() -> Iterator[Stack]:
-    """Redis (unless BENCH_CACHE_URL names one) and gunicorn; stopped on the way out."""
-    stack = Stack(cache_url=os.environ.get("BENCH_CACHE_URL", ""))
+def running_stack(cache: str = "redis") -> Iterator[Stack]:
+    """gunicorn with its cache, stopped on the way out. `cache="redis"`: a Redis of its own
+    (unless BENCH_CACHE_URL names one); `cache="embedded"`: no CACHE_URL, as under `make run`,
+    so the settings' default shared cache in a var directory of its own, emptied first."""
+    stack = Stack(cache_url=os.environ.get("BENCH_CACHE_URL", "") if cache == "redis" else "")
     try:
-        if not stack.cache_url:
-            stack.processes.append(_start_redis())
-            stack.cache_url = f"redis://{HOST}:{REDIS_PORT}/0"
-        static_root = VAR / "bench-static"
         env = {
             "DJANGO_PRODUCTION": "1",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": f"{HOST},localhost",
-            "DJANGO_STATIC_ROOT": str(static_root),
+            "DJANGO_STATIC_ROOT": str(VAR / "bench-static"),
             "DJANGO_LOG_LEVEL": "WARNING",
             "DATABASE_URL": DATABASE_URL,
-            "CACHE_URL": stack.cache_url,
             "PORTAL_BENCHMARK": "1",
         }
+        if cache == "redis":
+            if not stack.cache_url:
+                stack.processes.append(_start_redis())
+                stack.cache_url = f"redis://{HOST}:{REDIS_PORT}/0"
+            env["CACHE_URL"] = stack.cache_url
+        else:
+            var = VAR / "bench-embedded"
+            shutil.rmtree(var, ignore_errors=True)
+            var.mkdir(parents=True)
+            env["PORTAL_VAR_DIR"] = str(var)
+            stack.cache_url = _default_cache(env)
+        base = {key: value for key, value in os.environ.items() if key != "CACHE_URL"}
         manage("collectstatic", "--noinput", "--verbosity", "0", env=env, quiet=True)
         gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
         log_file = (VAR / "bench-gunicorn.log").open("w")
@@ -143,7 +154,7 @@ def running_stack() -> Iterator[Stack]:
                     HOST,
                 ],  # fmt: skip
                 cwd=ROOT,
-                env={**os.environ, **env},
+                env={**base, **env},
                 stdout=log_file,
                 stderr=subprocess.STDOUT,
             )
@@ -158,6 +169,26 @@ def running_stack() -> Iterator[Stack]:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+def _default_cache(env: dict) -> str:
+    """What the settings make of no CACHE_URL, as `backend location` (for the notes)."""
+    code = (
+        "from django.conf import settings; c = settings.CACHES['default']; "
+        "print(c['BACKEND'].rsplit('.', 1)[-1], c.get('LOCATION', ''), "
+        "settings.PORTAL_PAGE_CACHE_SECONDS)"
+    )
+    base = {key: value for key, value in os.environ.items() if key != "CACHE_URL"}
+    output = subprocess.run(  # noqa: S603 - our own interpreter with fixed code
+        [PYTHON, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env={**base, **env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    backend, *location, seconds = output
+    return f"{backend} {' '.join(location)} (page cache {seconds} s)".replace("  ", " ")
 
 
 def _start_redis() -> subprocess.Popen:
@@ -202,10 +233,15 @@ class Response:
 
 
 def request(
-    method: str, path: str, *, cookies: dict | None = None, form: dict | None = None
+    method: str,
+    path: str,
+    *,
+    cookies: dict | None = None,
+    form: dict | None = None,
+    timeout: float = 60,
 ) -> Response:
     """One request to the portal as the reverse proxy would pass it on."""
-    connection = http.client.HTTPConnection(HOST, PORT, timeout=30)
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=timeout)
     headers = dict(PROXY_HEADERS)
     if cookies:
         headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
