@@ -111,7 +111,8 @@ messages-extract: $(VENV)/.installed
 # --- Performance at national scale (tests/perf/, results in benchmarks/) ----------------------
 # Each uses PostgreSQL on 127.0.0.1 with the scale data (manage.py seed_scale, seeded once into
 # BENCH_DATABASE_URL's database, default portal_bench, then reused), gunicorn with the production
-# settings and a Redis of its own. bench needs wrk (apt-get install wrk); a few minutes each.
+# settings, and a Redis of its own or the embedded default cache. bench needs wrk (apt-get
+# install wrk) and takes about fifteen minutes: three regimes, then the office's pages.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 
 bench: install messages

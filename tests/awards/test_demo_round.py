@@ -1,4 +1,5 @@
 import datetime as dt
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -24,6 +25,14 @@ def test_the_demo_loads_a_round_waiting_for_the_council_once(monkeypatch):
     assert {p.honoree_kind for p in proposals} == {"person", "collective"}
     assert {p.computed_outcome for p in proposals} == {Proposal.Outcome.PENDING}
     assert Award.objects.filter(imported=True).count() == 3
+
+
+def test_the_summary_reads_right_for_one_round(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo password for the round")
+    out = StringIO()
+    call_command("setup_portal", demo=True, stdout=out)
+    assert "rounds: 1," in out.getvalue()
+    assert "1 rounds" not in out.getvalue()
 
 
 def test_the_demo_round_shows_earlier_years_for_its_proposals(monkeypatch):

@@ -11,7 +11,8 @@ from campaign.seed.loader import load_campaign
 
 
 def describe(counts) -> str:
-    return ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "nothing new"
+    """What was added, as "what: n" (which reads right for one as for many)."""
+    return ", ".join(f"{what}: {n}" for what, n in counts.items() if n) or "nothing new"
 
 
 class Command(BaseCommand):
