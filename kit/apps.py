@@ -31,9 +31,10 @@ class AxesConfig(axes_apps.AppConfig):
 
     def ready(self):
         super().ready()
-        from kit import admin_text
+        from kit import admin_text, axes_admin
 
         admin_text.name_axes_records()
+        axes_admin.register()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from axes.models import AccessFailureLog, AccessLog
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -57,6 +57,15 @@ def build_demo_portal() -> SimpleNamespace:
     hidden_a = make_pledge(campaign=hidden_campaign, unit=unit_a, status="accepted")
     AccessFailureLog.objects.create(
         username="head2", ip_address="127.0.0.1", user_agent="Firefox", path_info="/accounts/login/"
+    )
+    AccessAttempt.objects.create(
+        username="khach",
+        ip_address="127.0.0.1",
+        user_agent="Firefox",
+        path_info="/accounts/login/",
+        get_data="",
+        post_data="",
+        failures_since_start=1,
     )
     AccessLog.objects.create(
         username="office", ip_address="127.0.0.1", user_agent="Firefox", path_info="/admin/"

@@ -761,10 +761,8 @@ KEPT = {
     "audit.event", "pledges.pledge", "pledges.progressreport", "pledges.evidence",
     "news.nomination", "scoring.score", "awards.award", "awards.certificatelayout",
 }  # fmt: skip
-# Models the demo portal has no record of, so only their list and add pages are opened. With an
-# access attempt listed, django-axes' own "clean up expired attempts" action answers 500 (it reads
-# an attribute only a login request has), and tests/test_language_leaks.py runs every action.
-WITHOUT_RECORDS = {"axes.accessattempt"}
+# Models the demo portal has no record of, so only their list and add pages are opened.
+WITHOUT_RECORDS: set[str] = set()
 # Lists that open on a default filter (the nominations waiting for a decision).
 FILTERED_BY_DEFAULT = {"news.nomination"}
 ADMIN_SITE_PAGES = {  # pages of the admin site itself, and what staff without a permission get
