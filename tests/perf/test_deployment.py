@@ -77,6 +77,7 @@ def test_the_page_cache_is_on_only_with_a_shared_cache(tmp_path):
     assert default["LOCATION"] == str(tmp_path / "cache")
     assert default["OPTIONS"] == {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4}
     assert not (tmp_path / "cache").exists()  # made on first use, not by every import
+    assert settings_of({"CACHE_URL": ""})["caches"]["default"]["BACKEND"].endswith("FileBasedCache")
     # Local memory only when asked for, and then one cache per process: off.
     assert settings_of({"CACHE_URL": "locmemcache://portal"})["cache"] == 0
     assert settings_of({"CACHE_URL": "redis://127.0.0.1:6379/1"})["cache"] == 600
