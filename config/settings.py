@@ -147,7 +147,26 @@ else:
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
+# Cache: CACHE_URL names one (redis://… for several app servers; locmemcache:// keeps one per
+# process). Without it, files under var/cache that every process of this machine shares, so the
+# workers of `make run` keep one page cache and see each other's writes (kit/cache.py). The
+# folder is made on first use; a cache that cannot be read or written only costs the rendering.
+if env.str("CACHE_URL", default=""):
+    CACHES = {"default": env.cache_url("CACHE_URL")}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            # What is stored with no time of its own: django-ratelimit's counters, which the
+            # file cache's increment stores again, must outlive their hour's window.
+            "TIMEOUT": 3600,
+            # Bounded: at most 2,000 files (a gzipped page is a few to a few hundred KB); when
+            # full, a quarter of them, taken at random, is removed. Every write lists the folder,
+            # so this stays in the thousands.
+            "OPTIONS": {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4},
+        }
+    }
 
 # E-mail: EMAIL_URL (smtp://user:password@host:587/?tls=True, consolemail://, filemail://path),
 # turned into Django 6.1's MAILERS.
@@ -327,9 +346,10 @@ LOGGING = {
 
 # --- Performance at scale: page cache, benchmark, scale-out storage ---------------------------
 # Whole public pages are kept for anonymous visitors (kit/pagecache.py) and aggregates with
-# them (kit/cache.py), keyed by a counter that every public write moves on. Off by default
-# with the per-process local-memory cache, where a write seen by one gunicorn worker would not
-# reach the others' stored pages; on with a shared cache (CACHE_URL=redis://…).
+# them (kit/cache.py), keyed by a counter that every public write moves on. On with a cache
+# every process shares: the default file cache (one machine) or Redis (CACHE_URL=redis://…,
+# several app servers). Off with a per-process local-memory cache, where a write seen by one
+# gunicorn worker would not reach the others' stored pages.
 _SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
 PORTAL_PAGE_CACHE_SECONDS = env.int(
     "PORTAL_PAGE_CACHE_SECONDS", default=600 if _SHARED_CACHE else 0
@@ -383,8 +403,9 @@ SILENCED_SYSTEM_CHECKS = [
 ]
 if not CACHES["default"]["BACKEND"].endswith("DummyCache"):
     # E003 "not a shared cache" / "no atomic increment": the limits hold without exact counts.
-    # In local memory (a single `make run`, the default) each worker process counts on its own,
-    # and on a file or database cache two requests at once may be counted as one, so an address
-    # gets at most a few times the limit: still bounded. Production's shared Redis counts
-    # exactly. A cache that keeps nothing would lift the limits, so the check stays for it.
+    # On the file cache (`make run`, the default) or a database cache two requests at once may
+    # be counted as one; in local memory (locmemcache://) each worker process counts on its
+    # own. Either way an address gets at most a few times the limit: still bounded. Redis
+    # counts exactly. A cache that keeps nothing would lift the limits, so the check stays for
+    # it. (django-axes counts failed logins in the database, not in the cache.)
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")

@@ -2,16 +2,22 @@
 aggregate is keyed by.
 
 There is one counter per topic of public content (kit/public.py). A write to any of them calls
-`public_content_changed(topic=…)`; once the write commits, that topic's counter goes up, so
-every page and aggregate made from that topic is never read again (it simply expires). A
-progress report thus leaves the honour board and the news pages in the cache. Nothing is
-deleted key by key, and several app servers sharing one cache (Redis) see the new counters on
-their next request.
+`public_content_changed(topic=…)`; once the write commits, that topic's counter is set to a value
+it never had before, so every page and aggregate made from that topic is never read again (it
+simply expires). A progress report thus leaves the honour board and the news pages in the cache.
+Nothing is deleted key by key, and every process sharing the cache (the workers of one machine
+on the file cache, several app servers on Redis) sees the new counters on its next request.
+
+The counter is set, never incremented: the file and database caches increment by reading then
+writing, so two processes moving a topic on at once could both write the same number, and a page
+stored under the first would then be served after the second write. A fresh value is one write
+on every backend, and unlike an increment it cannot land on a number used before.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -73,15 +79,15 @@ def _flush(pending: set[str], topic: str) -> None:
         _bump(topic)
 
 
+def fresh_generation() -> int:
+    """A counter value never given before, by any process: the time in nanoseconds with random
+    digits after it. Each is larger than those given earlier (clocks permitting), and a counter
+    that was evicted or lost with a restarted cache starts again above every value it had."""
+    return time.time_ns() * 1_000_000 + secrets.randbelow(1_000_000)
+
+
 def _bump(topic: str) -> None:
-    key = generation_key(topic)
-    try:
-        cache.incr(key)
-    except ValueError:
-        # Not there (evicted, or the cache restarted): start a new sequence that no earlier
-        # one reached, so pages kept under an old number can never be read again.
-        if not cache.add(key, time.time_ns(), timeout=None):
-            cache.incr(key)
+    cache.set(generation_key(topic), fresh_generation(), timeout=None)
 
 
 def public_generation(topics: Sequence[str] = TOPICS) -> str:
@@ -96,8 +102,12 @@ def public_generation(topics: Sequence[str] = TOPICS) -> str:
     for topic in TOPICS:
         counters[topic] = found.get(generation_key(topic))
         if counters[topic] is None:
-            cache.add(generation_key(topic), time.time_ns(), timeout=None)
-            counters[topic] = cache.get(generation_key(topic))
+            # First use, or evicted. On a cache whose add() is not atomic (file, database) two
+            # processes may each keep their own value for a moment: both are new, so a page
+            # stored under the one that loses is simply never read again.
+            counters[topic] = fresh_generation()
+            if not cache.add(generation_key(topic), counters[topic], timeout=None):
+                counters[topic] = cache.get(generation_key(topic), counters[topic])
     for topic, functions in scheduled.items():
         schedule = found.get(schedule_key(topic))
         if schedule is None or schedule[0] != counters[topic]:

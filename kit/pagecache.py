@@ -165,8 +165,9 @@ def check_shared_cache(app_configs, **kwargs):
         return [
             Warning(
                 "PORTAL_PAGE_CACHE_SECONDS is on with a local-memory cache.",
-                hint="Set CACHE_URL to a shared cache (redis://…) when running several "
-                "processes, or PORTAL_PAGE_CACHE_SECONDS=0.",
+                hint="Leave CACHE_URL unset (files in var/cache, shared by the processes of "
+                "one machine) or set it to Redis (redis://…, several app servers), or set "
+                "PORTAL_PAGE_CACHE_SECONDS=0.",
                 id="portal.W001",
             )
         ]

@@ -2,12 +2,20 @@ import logging
 
 import pytest
 from django.core.cache import caches
+from django.test.utils import override_settings
 from django.utils import translation
 
-from tests.isolation import isolated_settings, records_for_the_module
+from tests.isolation import TEST_CACHES, isolated_settings, records_for_the_module
 
 # django-axes reports every reset at INFO; it drowns the tests' own output.
 logging.getLogger("axes").setLevel(logging.WARNING)
+
+
+def pytest_configure(config):
+    """The settings are loaded before any conftest: from here on, and before the test database
+    is built (its data migrations move the public counters on), the suite's cache is the
+    process's own memory, never the default file cache in the checkout's var/cache."""
+    override_settings(CACHES=TEST_CACHES).enable()
 
 
 @pytest.fixture(autouse=True)

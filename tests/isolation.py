@@ -5,6 +5,9 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
+# Each test process keeps its cache in its own memory (the installed default is var/cache).
+TEST_CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 
 def isolated_settings(folder: Path) -> dict:
     """Speed-ups and isolation for tests only; production settings stay untouched."""
@@ -21,7 +24,7 @@ def isolated_settings(folder: Path) -> dict:
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         },
         "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-        "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        "CACHES": TEST_CACHES,
         # Query-count tests measure the uncached work: the page and aggregate caches stay off
         # unless a test turns them on (tests/perf/test_page_cache.py).
         "PORTAL_PAGE_CACHE_SECONDS": 0,

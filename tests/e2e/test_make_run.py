@@ -13,10 +13,12 @@ import re
 import secrets
 import signal
 import subprocess
+import sys
 import urllib.error
 import urllib.request
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from kit.text import vi_slugify
@@ -25,23 +27,31 @@ from tests.e2e.test_commendations import FILES, pick_autocomplete, write_body
 
 
 @pytest.fixture(scope="module")
-def make_run(tmp_path_factory):
-    """`DEMO=1 make run` as a new user types it, in an empty var folder; yields its base URL."""
+def make_run_var(tmp_path_factory):
+    """The install's var folder: empty but for a kept secret key."""
     var = tmp_path_factory.mktemp("make-run-var")
     (var / "secret_key").write_text("$" + secrets.token_urlsafe(50) + "\n")
-    port = free_port()
+    return var
+
+
+def make_run_env(var) -> dict[str, str]:
+    """The environment of a new user's shell: none of the portal's variables, the install's
+    own var folder."""
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("DJANGO_", "PORTAL_", "DATABASE_URL", "CACHE_URL", "EMAIL_URL"))
     }
-    env.update(
-        PORTAL_VAR_DIR=str(var),
-        PORT=str(port),
-        DEMO="1",
-        DEMO_PASSWORD=DEMO_PASSWORD,
-        WEB_CONCURRENCY="2",
-    )
+    return {**env, "PORTAL_VAR_DIR": str(var)}
+
+
+@pytest.fixture(scope="module")
+def make_run(make_run_var):
+    """`DEMO=1 make run` as a new user types it, in an empty var folder; yields its base URL."""
+    var = make_run_var
+    port = free_port()
+    env = make_run_env(var)
+    env.update(PORT=str(port), DEMO="1", DEMO_PASSWORD=DEMO_PASSWORD, WEB_CONCURRENCY="2")
     log = (var / "make-run.log").open("w")
     process = subprocess.Popen(  # noqa: S603 - the README's own command
         ["make", "run"],  # noqa: S607
@@ -166,3 +176,33 @@ def test_a_unit_head_stays_logged_in_whichever_worker_answers(make_run_checks):
     page.get_by_role("button", name=re.compile("Đổi mật khẩu")).click()
     assert "/accounts/login/" not in page.url
     expect(page.locator("main")).to_contain_text("Mật khẩu cũ")
+
+
+def test_a_write_shows_on_every_worker_of_the_shared_page_cache(make_run, make_run_var):
+    """Both workers serve anonymous visitors from one page cache, files in var/cache; a write
+    made by any process (here a shell, as an operator's script would) moves it on for both."""
+    url = make_run + reverse("units:detail", kwargs={"slug": "van-phong-so"})
+
+    def visit() -> str:
+        with urllib.request.urlopen(url) as response:  # noqa: S310 - our own server
+            assert response.status == 200
+            return response.read().decode()
+
+    # Twenty requests, each on a new connection: both workers answer some of them.
+    assert all("Văn phòng Sở" in visit() for _ in range(20))
+    assert list((make_run_var / "cache").glob("*.djcache"))  # stored in the shared cache
+    name = "Văn phòng Sở (đã đổi tên)"
+    rename = (
+        "from units.models import Unit; unit = Unit.objects.get(slug='van-phong-so'); "
+        f"unit.name_vi = {name!r}; unit.save()"
+    )
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", "shell", "-c", rename],
+        cwd=ROOT,
+        env=make_run_env(make_run_var),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert all(name in visit() for _ in range(20))

@@ -49,7 +49,7 @@ def settings_of(env: dict) -> dict:
         "real = importlib.util.find_spec; "
         "importlib.util.find_spec = lambda n, *a: object() if n == 'storages' else real(n, *a); "
         "import config.settings as s; print(json.dumps({"
-        "'cache': s.PORTAL_PAGE_CACHE_SECONDS, 'storages': s.STORAGES, "
+        "'cache': s.PORTAL_PAGE_CACHE_SECONDS, 'caches': s.CACHES, 'storages': s.STORAGES, "
         "'sessions': s.SESSION_ENGINE, 'conn': s.DATABASES['default'].get('CONN_MAX_AGE'), "
         "'health': s.DATABASES['default'].get('CONN_HEALTH_CHECKS')}, default=str))"
     )
@@ -68,8 +68,18 @@ def settings_of(env: dict) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_the_page_cache_is_on_only_with_a_shared_cache():
-    assert settings_of({})["cache"] == 0
+def test_the_page_cache_is_on_only_with_a_shared_cache(tmp_path):
+    # Without CACHE_URL: files in the install's var folder, shared by its gunicorn workers.
+    embedded = settings_of({"PORTAL_VAR_DIR": str(tmp_path)})
+    assert embedded["cache"] == 600
+    default = embedded["caches"]["default"]
+    assert default["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert default["LOCATION"] == str(tmp_path / "cache")
+    assert default["OPTIONS"] == {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4}
+    assert not (tmp_path / "cache").exists()  # made on first use, not by every import
+    assert settings_of({"CACHE_URL": ""})["caches"]["default"]["BACKEND"].endswith("FileBasedCache")
+    # Local memory only when asked for, and then one cache per process: off.
+    assert settings_of({"CACHE_URL": "locmemcache://portal"})["cache"] == 0
     assert settings_of({"CACHE_URL": "redis://127.0.0.1:6379/1"})["cache"] == 600
     assert (
         settings_of({"CACHE_URL": "redis://127.0.0.1:6379/1", "PORTAL_PAGE_CACHE_SECONDS": "60"})[

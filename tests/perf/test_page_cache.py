@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import logging
 import uuid
+from functools import partial
 
 import pytest
 from django.contrib import messages
 from django.contrib.messages.middleware import MessageMiddleware
 from django.contrib.sessions.middleware import SessionMiddleware
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.base import BaseCache
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client
@@ -21,11 +24,12 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 
 from campaign.models import LegalDocument
-from kit.cache import generation_key, public_generation, schedule_key
+from kit.cache import _bump, generation_key, public_generation, schedule_key
 from kit.pagecache import AnonymousPageCacheMiddleware, check_shared_cache
 from kit.public import STRUCTURE, TOPICS
 from news.models import Commendation
 from tests.factories import make_commendation, make_role, make_unit, make_user
+from tests.public_counters import generations, moved_since
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -258,10 +262,6 @@ def test_a_progress_report_leaves_the_news_pages_stored(
     assert "Đã lắp đặt thêm" in client.get(public.pledge.get_absolute_url()).content.decode()
 
 
-def generations() -> dict[str, int]:
-    return {topic: int(public_generation([topic])) for topic in TOPICS}
-
-
 def test_writes_in_one_transaction_move_the_counter_once(
     public, page_cache, django_capture_on_commit_callbacks
 ):
@@ -269,7 +269,7 @@ def test_writes_in_one_transaction_move_the_counter_once(
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         for _ in range(3):
             make_unit()
-    assert generations() == {**before, STRUCTURE: before[STRUCTURE] + 1}
+    assert moved_since(before) == {STRUCTURE}
 
 
 def test_a_rolled_back_write_leaves_the_pages_alone(
@@ -284,13 +284,13 @@ def test_a_rolled_back_write_leaves_the_pages_alone(
     ):
         make_unit(name="Phòng sẽ không có")
         raise RuntimeError
-    assert generations() == before
+    assert moved_since(before) == set()
     with django_assert_num_queries(0):
         client.get(reverse("units:list"))
     # The next write in the same connection still registers its own change.
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         make_unit(name="Phòng có thật")
-    assert generations() == {**before, STRUCTURE: before[STRUCTURE] + 1}
+    assert moved_since(before) == {STRUCTURE}
     assert "Phòng có thật" in client.get(reverse("units:list")).content.decode()
 
 
@@ -304,7 +304,7 @@ def test_a_write_kept_after_a_rolled_back_savepoint_still_shows(
             make_unit(name="Phòng sẽ không có")
             raise RuntimeError
         make_unit(name="Phòng có thật")
-    assert generations()[STRUCTURE] == before[STRUCTURE] + 1
+    assert moved_since(before) == {STRUCTURE}
     html = client.get(reverse("units:list")).content.decode()
     assert "Phòng có thật" in html
     assert "Phòng sẽ không có" not in html
@@ -316,6 +316,26 @@ def test_a_lost_counter_never_brings_back_old_pages(client, public, page_cache):
     # Changed behind the ORM's back (no signal): only a new counter can show it.
     Unit.objects.filter(pk=public.unit.pk).update(name="Văn phòng (đổi tên)")
     assert "Văn phòng (đổi tên)" in client.get(reverse("units:list")).content.decode()
+
+
+def test_two_processes_moving_a_topic_on_at_once_give_two_new_counters(page_cache, monkeypatch):
+    """The file and database caches increment by reading, then writing: two processes that both
+    read the counter before either wrote would write the same number, and a page stored under
+    the first would then be served after the second write."""
+    stale = int(public_generation([STRUCTURE]))  # what both processes read
+    backend = caches["default"]
+    read = backend.get
+
+    def get(key, default=None, version=None):
+        return stale if key == generation_key(STRUCTURE) else read(key, default, version)
+
+    monkeypatch.setattr(backend, "get", get)
+    monkeypatch.setattr(backend, "incr", partial(BaseCache.incr, backend))  # read, then write
+    counters = []
+    for _process in range(2):
+        _bump(STRUCTURE)
+        counters.append(read(generation_key(STRUCTURE)))
+    assert len({stale, *counters}) == 3
 
 
 def test_a_scheduled_commendation_appears_when_its_time_comes(
@@ -432,6 +452,60 @@ def test_campaign_figures_are_cached_for_logged_in_users_and_fresh_after_a_write
     # The rollup again: its pledges changed (the news schedule is still known).
     assert count == uncached
     assert "90%" in third.content.decode()
+
+
+# --- Files under var/cache, the default: shared by the processes of one machine ----------------
+
+
+@pytest.fixture
+def file_cache(settings, tmp_path):
+    """The cache an install gets without CACHE_URL (config/settings.py), in a folder of the
+    test's own that does not exist yet."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "var" / "cache"),
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4},
+        }
+    }
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+    return tmp_path / "var" / "cache"
+
+
+def test_with_the_file_cache_a_stored_page_costs_no_query_and_a_write_shows(
+    client, public, file_cache, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    url = reverse("units:list")
+    first = client.get(url)
+    assert list(file_cache.glob("*.djcache"))  # the folder was made and the page kept there
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.content == first.content
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        public.unit.name = "Văn phòng Sở (tệp)"
+        public.unit.save()
+    assert "Văn phòng Sở (tệp)" in client.get(url).content.decode()
+    with django_assert_num_queries(0):
+        assert "Văn phòng Sở (tệp)" in client.get(url).content.decode()
+
+
+def test_a_file_cache_that_cannot_be_written_only_costs_the_rendering(
+    client, public, file_cache, settings, caplog, django_capture_on_commit_callbacks
+):
+    # A file where the folder should be: no process, root included, can make it.
+    (file_cache.parent).mkdir(parents=True)
+    file_cache.write_text("")
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": str(file_cache / "x")}}
+    url = reverse("units:list")
+    with caplog.at_level(logging.ERROR, logger="kit"):
+        for _ in range(2):
+            assert client.get(url).status_code == 200
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            public.unit.name = "Văn phòng Sở (không có bộ nhớ đệm)"
+            public.unit.save()
+        assert "Văn phòng Sở (không có bộ nhớ đệm)" in client.get(url).content.decode()
+    assert "page cache unavailable" in caplog.text
 
 
 # --- Redis, shared by several app servers -------------------------------------------------------
