@@ -71,7 +71,8 @@ class CommendationFilterForm(forms.Form):
         label=_("Unit"),
         required=False,
         max_length=200,
-        widget=forms.SearchInput(attrs={"placeholder": _("Part of its name, e.g. Hải Phòng")}),
+        # A text box, not a second search box: the page's search is the one above the filters.
+        widget=forms.TextInput(attrs={"placeholder": _("Part of its name, e.g. Hải Phòng")}),
     )
     form = TitleOrFormField(
         label=_("Emulation title or form of commendation"),
