@@ -3,13 +3,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -133,21 +134,32 @@ HONOUR_BOARD_PER_PAGE = 30
 
 
 def honour_board(request, slug: str):
-    """Every honouree of a campaign, a page at a time: grouped by decision when commendations
-    name one, then the emulation titles and the forms of commendation, each with its people
-    and collectives."""
+    """Every honouree of a campaign, a page at a time, all of them or those of one title or
+    form (?form=<slug>): grouped by decision when commendations name one, then the emulation
+    titles and the forms of commendation, each with its people and collectives."""
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
     board = Commendation.objects.published().filter(campaign=campaign)
-    page = Paginator(
-        board.select_related("form", "unit")
+    forms = list(
+        CommendationForm.objects.annotate(
+            honourees=Count("commendations", filter=Q(commendations__in=board))
+        ).filter(honourees__gt=0)
+    )
+    total = sum(form.honourees for form in forms)
+    # An unknown form is ignored, as the news list's filters ignore one.
+    chosen = next((form for form in forms if form.slug == request.GET.get("form")), None)
+    shown = board.filter(form=chosen) if chosen else board
+    paginator = Paginator(
+        shown.select_related("form", "unit")
         # The board names people, not articles: the long texts stay in the database (at
         # national scale they made the sort of thousands of rows spill to disk).
         .defer("title", "summary", "body", "search_key")
         .by_decision(),
         HONOUR_BOARD_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    )
+    paginator.count = chosen.honourees if chosen else total  # known: no COUNT query
+    page = paginator.get_page(request.GET.get("page"))
     honorees = list(page.object_list)
-    totals = _board_totals(board, honorees)
+    totals = _board_totals(shown, honorees)
     decisions = _by_decision(honorees, totals)
     # Without any decision named, the board is one list as before, without a decision heading.
     grouped = any(group.number for group in decisions)
@@ -158,9 +170,12 @@ def honour_board(request, slug: str):
             "campaign": campaign,
             "kinds": _by_title_or_form(honorees, totals),
             "decisions": decisions if grouped else [],
-            "total": page.paginator.count,
+            "total": total,
+            "forms": forms,
+            "chosen_form": chosen,
             "page_obj": page,
             "is_paginated": page.has_other_pages(),
+            "query_string": urlencode({"form": chosen.slug}) if chosen else "",
         },
     )
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from news import views
-from tests.factories import make_campaign, make_commendation
+from tests.factories import commendation_form, make_campaign, make_commendation
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +42,24 @@ def test_a_page_past_the_end_shows_the_last(client):
     make_commendation(campaign=campaign, honoree_name="Người Cuối")
     response = client.get(reverse("news:honour-board", args=[campaign.slug]), {"page": "99x"})
     assert response.status_code == 200 and "Người Cuối" in response.content.decode()
+
+
+def test_one_title_or_form_has_its_own_pages(client, monkeypatch):
+    monkeypatch.setattr(views, "HONOUR_BOARD_PER_PAGE", 2)
+    campaign = make_campaign()
+    for i in range(3):
+        make_commendation(campaign=campaign, honoree_name=f"Giấy {i}")
+    bang = commendation_form("bang-khen")
+    make_commendation(campaign=campaign, honoree_name="Bằng Một", form=bang)
+    url = reverse("news:honour-board", args=[campaign.slug])
+    html = client.get(url).content.decode()
+    assert 'href="?form=bang-khen">Bằng khen của Chủ tịch UBND tỉnh' in html
+    response = client.get(url, {"form": "giay-khen", "page": 2})
+    assert [c.honoree_name for c in response.context["page_obj"]] == ["Giấy 2"]
+    assert response.context["total"] == 4  # the whole board's, as before
+    html = response.content.decode()
+    assert 'aria-current="page" href="?form=giay-khen"' in html
+    assert 'href="?form=giay-khen&amp;page=1"' in html  # the pages keep the form
+    assert "Bằng Một" not in html
+    # An unknown form shows the whole board, as the news list ignores an unknown filter.
+    assert client.get(url, {"form": "khong-co"}).context["page_obj"].paginator.count == 4

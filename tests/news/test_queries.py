@@ -76,8 +76,8 @@ BUDGETS = {
     "list-unit-name": (lambda c: reverse("news:list") + "?unit_name=phong", 6),
     # the article with unit, form, theme and campaign; related items; footer campaign
     "detail": (lambda c: c[0].get_absolute_url(), 3),
-    # the campaign; the count of honourees, a page of them with form and unit, the counts of
-    # the page's decisions by form; footer campaign
+    # the campaign; its titles and forms with their counts (the total too), a page of
+    # honourees with form and unit, the counts of the page's decisions by form; footer campaign
     "honour-board": (lambda c: reverse("news:honour-board", args=[c[0].campaign.slug]), 5),
     "feed-rss": (lambda c: reverse("news:feed-rss"), 1),
     "feed-atom": (lambda c: reverse("news:feed-atom"), 1),
