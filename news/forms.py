@@ -4,17 +4,22 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django import forms
+from django.db.models import Case, When
 from django.forms.models import ModelChoiceIterator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Campaign, Theme
 from kit.fields import ImageUploadField, MultipleImageField
 from kit.forms import VersionedModelForm
+from kit.text import search_key
 from news.editor import BodyEditor
 from news.models import PHOTO_RENDITIONS, Commendation, CommendationForm, Nomination
 from units.models import Unit
 
 EVIDENCE_RENDITIONS = {"thumb": (320, 240, False)}
+# How many matching units the news list offers as choices when a typed name fits several.
+UNIT_CHOICES = 12
 
 
 class ByKindIterator(ModelChoiceIterator):
@@ -52,12 +57,22 @@ class CommendationFilterForm(forms.Form):
         required=False,
         empty_label=_("All themes"),
     )
+    # The unit chosen, by its slug (the unit pages link here with ?unit=<slug>); a hidden
+    # field, since a list of every unit weighs more than the rest of the page at national scale.
     unit = forms.ModelChoiceField(
         label=_("Unit"),
         queryset=Unit.objects.none(),
         to_field_name="slug",
         required=False,
-        empty_label=_("All units"),
+        widget=forms.HiddenInput,
+    )
+    # ... or part of its name, typed: the units whose names match (accents optional).
+    unit_name = forms.CharField(
+        label=_("Unit"),
+        required=False,
+        max_length=200,
+        # A text box, not a second search box: the page's search is the one above the filters.
+        widget=forms.TextInput(attrs={"placeholder": _("Part of its name, e.g. Hải Phòng")}),
     )
     form = TitleOrFormField(
         label=_("Emulation title or form of commendation"),
@@ -71,8 +86,9 @@ class CommendationFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.filter(campaign__in=Campaign.objects.public())
         self.fields["unit"].queryset = Unit.objects.active()
-        for name in ("theme", "unit", "form"):
+        for name in ("theme", "form"):
             self.fields[name].widget.attrs["class"] = "form-select"
+        self.fields["unit_name"].widget.attrs["class"] = "form-control"
 
     def filter(self, queryset):
         """`queryset` narrowed by every valid filter given; an invalid one is ignored alone."""
@@ -84,11 +100,58 @@ class CommendationFilterForm(forms.Form):
             queryset = queryset.filter(theme=data["theme"])
         if data.get("unit"):
             queryset = queryset.filter(unit=data["unit"])
+        elif data.get("unit_name"):
+            queryset = queryset.filter(unit__in=self._units_named(data["unit_name"]))
         if data.get("form"):
             queryset = queryset.filter(form=data["form"])
         if data.get("q"):
             queryset = queryset.search(data["q"])
         return queryset
+
+    @staticmethod
+    def _units_named(name: str):
+        return Unit.objects.active().search(name, whole=False)
+
+    @cached_property
+    def unit_matches(self) -> list | None:
+        """The units whose names match the typed part (at most UNIT_CHOICES and one more, to
+        tell that there are more), when no unit is chosen by its slug; None without a name."""
+        if not self.is_bound:
+            return None
+        self.is_valid()  # cleaned_data keeps the valid fields even when another one is not
+        name = self.cleaned_data.get("unit_name")
+        if not name or self.cleaned_data.get("unit"):
+            return None
+        # The words match in any order; the units with them as typed, in order, come first
+        # ("Hải Phòng" before "Phòng … Hải Dương").
+        in_order = Case(When(search_key__contains=f" {search_key(name)}", then=0), default=1)
+        matches = self._units_named(name).select_related("parent")
+        return list(matches.order_by(in_order, "position", "name")[: UNIT_CHOICES + 1])
+
+    @property
+    def chosen_unit(self):
+        """The unit chosen by its slug, if it is a valid one."""
+        if not self.is_bound:
+            return None
+        self.is_valid()
+        return self.cleaned_data.get("unit")
+
+    @property
+    def unit_choices(self) -> list[tuple]:
+        """(unit, query string that chooses it) for the matching units shown as choices."""
+        keep = {k: v for k, v in self._kept().items() if k != "unit_name"}
+        return [
+            (unit, urlencode(sorted({**keep, "unit": unit.slug}.items())))
+            for unit in (self.unit_matches or [])[:UNIT_CHOICES]
+        ]
+
+    unit_choice_limit = UNIT_CHOICES
+
+    @property
+    def without_unit(self) -> str:
+        """The query string without the unit (chosen or typed): the link that removes it."""
+        keep = {k: v for k, v in self._kept().items() if k not in ("unit", "unit_name")}
+        return urlencode(sorted(keep.items()))
 
     @property
     def filters_given(self) -> int:
@@ -103,8 +166,12 @@ class CommendationFilterForm(forms.Form):
         """The given filters as a query string, for pagination links."""
         if not self.is_bound:
             return ""
-        keep = {k: v for k, v in self.data.items() if k in self.fields and v}
-        return urlencode(sorted(keep.items()))
+        return urlencode(sorted(self._kept().items()))
+
+    def _kept(self) -> dict:
+        if not self.is_bound:
+            return {}
+        return {k: v for k, v in self.data.items() if k in self.fields and v}
 
 
 class NominationForm(forms.ModelForm):

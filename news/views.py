@@ -3,11 +3,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -66,13 +69,34 @@ class CommendationDetailView(DetailView):
         return context
 
 
-def _by_title_or_form(honorees) -> list:
-    """[(kind, [(form, [commendation, …]), …]), …] from commendations in the board's order."""
+class Honourees(list):
+    """The honourees of one form (under one decision) on this page of the board, with how
+    many the whole board has there (`total`)."""
+
+    def __init__(self, items, total: int | None = None):
+        super().__init__(items)
+        self.total = len(self) if total is None else total
+
+
+def _by_title_or_form(honorees, totals: dict | None = None) -> list:
+    """[(kind, [(form, Honourees), …]), …] from commendations in the board's order; `totals`
+    by (decision, form id) gives each group's count on the whole board."""
     kinds = []
     for kind, of_kind in groupby(honorees, key=lambda c: c.form.kind):
-        groups = [(form, list(items)) for form, items in groupby(of_kind, key=lambda c: c.form)]
+        groups = []
+        for form, items in groupby(of_kind, key=lambda c: c.form):
+            items = list(items)
+            total = totals.get((_decision_of(items[0]), form.pk)) if totals else None
+            groups.append((form, Honourees(items, total)))
         kinds.append((CommendationForm.Kind(kind), groups))
     return kinds
+
+
+def _decision_of(commendation: Commendation) -> tuple:
+    """The decision a commendation names (number and date), or ("", None) for none."""
+    if commendation.decision_number:
+        return (commendation.decision_number, commendation.decision_date)
+    return ("", None)
 
 
 @dataclass(frozen=True)
@@ -87,39 +111,56 @@ class DecisionGroup:
     anchor: str  # prefixes the ids of its headings, unique on the page
 
 
-def _by_decision(honorees: list) -> list[DecisionGroup]:
-    """The board split by decision, newest decision first, the commendations of no decision
-    last; within each, the board's own order."""
+def _by_decision(honorees: list, totals: dict) -> list[DecisionGroup]:
+    """The board's page split by decision, in the board's order (Commendation.by_decision);
+    each group's total is the whole board's for that decision."""
     of_decision: dict[tuple, list] = {}
     for c in honorees:
-        key = (c.decision_number, c.decision_date) if c.decision_number else ("", None)
-        of_decision.setdefault(key, []).append(c)
-    keys = sorted(
-        (k for k in of_decision if k[0]), key=lambda k: (k[1] or dt.date.min, k[0]), reverse=True
-    )
-    if ("", None) in of_decision:
-        keys.append(("", None))
+        of_decision.setdefault(_decision_of(c), []).append(c)
     return [
-        DecisionGroup(number, day, _by_title_or_form(items), len(items), f"d{i}-")
-        for i, (number, day) in enumerate(keys, start=1)
-        if (items := of_decision[(number, day)])
+        DecisionGroup(
+            number,
+            day,
+            _by_title_or_form(items, totals),
+            sum(n for (decision, _form), n in totals.items() if decision == (number, day)),
+            f"d{i}-",
+        )
+        for i, ((number, day), items) in enumerate(of_decision.items(), start=1)
     ]
 
 
+# Names per page of the honour board: at national scale the board has thousands.
+HONOUR_BOARD_PER_PAGE = 30
+
+
 def honour_board(request, slug: str):
-    """Every honouree of a campaign: the emulation titles, then the forms of commendation, each
-    item with its people and collectives; grouped by decision when commendations name one."""
+    """Every honouree of a campaign, a page at a time, all of them or those of one title or
+    form (?form=<slug>): grouped by decision when commendations name one, then the emulation
+    titles and the forms of commendation, each with its people and collectives."""
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
-    honorees = list(
-        Commendation.objects.published()
-        .filter(campaign=campaign)
-        .select_related("form", "unit")
-        # The board names people, not articles: the long texts stay in the database (at national
-        # scale they made the sort of thousands of rows spill to disk).
-        .defer("title", "summary", "body", "search_key")
-        .by_title_or_form()
+    board = Commendation.objects.published().filter(campaign=campaign)
+    forms = list(
+        CommendationForm.objects.annotate(
+            honourees=Count("commendations", filter=Q(commendations__in=board))
+        ).filter(honourees__gt=0)
     )
-    decisions = _by_decision(honorees)
+    total = sum(form.honourees for form in forms)
+    # An unknown form is ignored, as the news list's filters ignore one.
+    chosen = next((form for form in forms if form.slug == request.GET.get("form")), None)
+    shown = board.filter(form=chosen) if chosen else board
+    paginator = Paginator(
+        shown.select_related("form", "unit")
+        # The board names people, not articles: the long texts stay in the database (at
+        # national scale they made the sort of thousands of rows spill to disk).
+        .defer("title", "summary", "body", "search_key")
+        .by_decision(),
+        HONOUR_BOARD_PER_PAGE,
+    )
+    paginator.count = chosen.honourees if chosen else total  # known: no COUNT query
+    page = paginator.get_page(request.GET.get("page"))
+    honorees = list(page.object_list)
+    totals = _board_totals(shown, honorees)
+    decisions = _by_decision(honorees, totals)
     # Without any decision named, the board is one list as before, without a decision heading.
     grouped = any(group.number for group in decisions)
     return render(
@@ -127,11 +168,32 @@ def honour_board(request, slug: str):
         "news/honour_board.html",
         {
             "campaign": campaign,
-            "kinds": _by_title_or_form(honorees),
+            "kinds": _by_title_or_form(honorees, totals),
             "decisions": decisions if grouped else [],
-            "total": len(honorees),
+            "total": total,
+            "forms": forms,
+            "chosen_form": chosen,
+            "page_obj": page,
+            "is_paginated": page.has_other_pages(),
+            "query_string": urlencode({"form": chosen.slug}) if chosen else "",
         },
     )
+
+
+def _board_totals(board, honorees: list) -> dict:
+    """{(decision, form id): how many} on the whole board, for the decisions on this page."""
+    numbers = {c.decision_number for c in honorees}
+    rows = (
+        board.filter(decision_number__in=numbers)
+        .values_list("decision_number", "decision_date", "form_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    totals: dict = {}
+    for number, day, form_id, n in rows:
+        key = ((number, day) if number else ("", None), form_id)
+        totals[key] = totals.get(key, 0) + n
+    return totals
 
 
 def honour_board_current(request):

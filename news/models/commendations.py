@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -131,6 +131,16 @@ class CommendationForm(models.Model):
         return self.recipients in (self.Recipients.ANY, kind)
 
 
+TITLE_OR_FORM_ORDER = (
+    "-form__kind",
+    "form__position",
+    "form_id",
+    "honoree_kind",
+    "honoree_name",
+    "pk",
+)
+
+
 class CommendationQuerySet(models.QuerySet):
     def published(self) -> CommendationQuerySet:
         """What visitors may see: published, its time has come, in a launched campaign.
@@ -149,8 +159,16 @@ class CommendationQuerySet(models.QuerySet):
 
     def by_title_or_form(self) -> CommendationQuerySet:
         """In the catalogue's order (titles, then forms), then collectives and people by name."""
+        return self.order_by(*TITLE_OR_FORM_ORDER)
+
+    def by_decision(self) -> CommendationQuerySet:
+        """The honour board's order: the newest decision first (by date, then number), the
+        commendations of no decision last; within each, `by_title_or_form`'s order."""
         return self.order_by(
-            "-form__kind", "form__position", "form_id", "honoree_kind", "honoree_name", "pk"
+            Case(When(decision_number="", then=1), default=0),
+            F("decision_date").desc(nulls_last=True),
+            F("decision_number").desc(),
+            *TITLE_OR_FORM_ORDER,
         )
 
     def newest_first(self) -> CommendationQuerySet:

@@ -27,7 +27,9 @@ BUDGETS = {
     # queries), pledge count (the page of pledges itself is one more query once there are any:
     # tests/pledges/test_queries.py) + the theme's commendations
     f"/campaigns/{SLUG}/themes/2/": 7,
-    "/units/": 2,  # all units in one query, footer campaign
+    "/units/": 2,  # all units in one query (the tree's top levels and counts), footer campaign
+    # a search: the count of units found, a page of them with their parents, footer campaign
+    "/units/?q=phong": 3,
     # unit with parent, roles with users, sub-units, footer, + public pledges + commendations
     "/units/van-phong-so/": 6,
 }

@@ -162,6 +162,8 @@ def test_honour_board_in_english_names_the_titles_and_forms_in_english(client, c
     make_commendation(campaign=campaign, form=commendation_form("chien-si-thi-dua-co-so"))
     html = client.get("/en" + reverse("news:honour-board", args=[campaign.slug])).content.decode()
     assert "Honour board" in html
+    assert 'href="?form=chien-si-thi-dua-co-so">Grassroots emulation fighter' in html
+    html = html.split('<nav class="honour-forms', 1)[1].split("</nav>", 1)[1]  # the board itself
     assert html.index("Emulation title") < html.index("Grassroots emulation fighter")
     assert html.index("Form of commendation") < html.index(
         "Certificate of merit from the Minister of Industry and Trade"

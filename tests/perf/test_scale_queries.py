@@ -8,15 +8,18 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from awards.models import Award, EvaluationRound
 from devtools.scale import ScaleCounts, seed_scale
+from news.forms import UNIT_CHOICES
 from news.models import Commendation
+from news.views import HONOUR_BOARD_PER_PAGE
 from pledges.models import Pledge
 from tests.perf.targets import public_pages
-from units.models import UnitRole
+from units.models import Unit, UnitRole
+from units.views import FOUND_PER_PAGE
 
 # The marker also makes pytest-django set up the test database the module fixture needs.
 pytestmark = pytest.mark.django_db
@@ -33,14 +36,18 @@ BUDGETS = {
     "theme": (None, 8),
     "theme-page-3": (None, 8),
     "units": (None, 2),
+    "units search": (None, 3),
     "unit": (None, 6),
     "pledge": (None, 5),
-    "news list": (None, 6),
-    "news list page 5": (None, 6),
-    "news search": (None, 6),
-    "news filtered": (None, 9),
+    "news list": (None, 5),
+    "news list page 5": (None, 5),
+    "news search": (None, 5),
+    "news filtered": (None, 8),
+    "news by unit name": (None, 6),
     "news detail": (None, 3),
-    "honour board": (None, 3),
+    "honour board": (None, 5),
+    "honour board page 4": (None, 5),
+    "honour board one form": (None, 5),
     "feed-rss": (None, 1),
     "theme-feed-rss": (None, 2),
     # + the published scoring rounds (leaderboards), + announcements, + public pledges,
@@ -97,6 +104,7 @@ def scale(django_db_setup, django_db_blocker):
             "theme": theme_url,
             "theme-page-3": theme_url + "?page=3",
             "units": reverse("units:list"),
+            "units search": reverse("units:list") + "?q=phong",
             "unit": pages["unit"],
             "pledge": pages["pledge"],
             "news list": pages["news list"],
@@ -105,8 +113,11 @@ def scale(django_db_setup, django_db_blocker):
             "news filtered": pages["news list"]
             + f"?theme={commendation.theme_id or ''}&unit={commendation.unit.slug}"
             f"&form={commendation.form.slug}",
+            "news by unit name": pages["news list"] + "?unit_name=phong",
             "news detail": pages["news detail"],
             "honour board": pages["honour board"],
+            "honour board page 4": pages["honour board"] + "?page=4",
+            "honour board one form": pages["honour board"] + f"?form={commendation.form.slug}",
             "feed-rss": reverse("news:feed-rss"),
             "theme-feed-rss": reverse("news:theme-feed-rss", args=theme_url.split("/")[2:5:2]),
             "sitemap": reverse("sitemap"),
@@ -134,15 +145,29 @@ def test_the_query_count_does_not_grow_with_the_data(
     assert response.status_code == 200
     context = response.context
     # The pages really carry the large data (else a fixed count would prove nothing).
-    if name == "honour board":
+    if name.startswith("honour board"):
         assert context["total"] == Commendation.objects.published().count() > 250
+        # A page of names, not the whole board: its weight does not grow with the board.
+        assert len(context["page_obj"]) == HONOUR_BOARD_PER_PAGE
+        assert response.content.decode().count('class="honour-name') == HONOUR_BOARD_PER_PAGE
     if name == "theme":
         assert len(context["theme_pledges"]) == 30
     if name == "campaign":
         # Every province, and the Ministry if it pledged itself.
         assert COUNTS.provinces <= len(context["branches"]) <= COUNTS.provinces + 1
     if name == "units":
-        assert len(context["units"]) > COUNTS.units * 0.95
+        # Every unit is read and counted, but only the tree's first two levels are listed.
+        assert context["total"] == Unit.objects.active().count() > COUNTS.units * 0.95
+        top = Unit.objects.active().filter(Q(parent=None) | Q(parent__parent=None))
+        assert len(context["units"]) == top.count() <= COUNTS.provinces + 4  # + demo units
+        assert response.content.decode().count('class="unit-node') == len(context["units"])
+    if name == "units search":
+        assert len(context["page_obj"]) == FOUND_PER_PAGE < context["page_obj"].paginator.count
+    if name.startswith("news"):
+        # The filter offers themes and forms, never every unit.
+        assert response.content.decode().count("<option") < 30
+    if name == "news by unit name":
+        assert len(context["filters"].unit_choices) == UNIT_CHOICES
     if name == "pledge":
         assert len(context["reports"]) == max(
             Pledge.objects.annotate(n=Count("reports")).values_list("n", flat=True)
