@@ -15,8 +15,7 @@ class DecisionSitemap(PublicSitemap):
     def items(self):
         return Decision.objects.public().only("pk", "issued_at").order_by("pk")
 
+    lastmod_field = "issued_at"
+
     def location(self, item: Decision) -> str:
         return reverse("awards:public-decision", kwargs={"pk": item.pk})
-
-    def lastmod(self, item: Decision):
-        return item.issued_at

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path
 
 from campaign import views
@@ -41,9 +41,15 @@ urlpatterns = [
     path("favicon.ico", login_not_required(site.favicon)),
     path("healthz", login_not_required(site.healthz), name="healthz"),
     path("admin/", admin.site.urls),
-    # Sitemap (each app's sections in its public.py, gathered in portal/sitemaps.py) and
-    # robots.txt: one of each, at the root.
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Sitemap (each app's sections in its public.py, gathered in portal/sitemaps.py): an index
+    # of one file per section, in pages (?p=2…); robots.txt points at the index. At the root.
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", site.robots_txt, name="robots"),
     # Open data: read-only JSON, outside the language prefixes (every language in each reply).
     path("api/v1/", include("portal.api.urls")),

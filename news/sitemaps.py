@@ -11,11 +11,10 @@ class CommendationSitemap(PublicSitemap):
     changefreq = "monthly"
     priority = 0.7
 
+    lastmod_field = "updated_at"
+
     def items(self):
         return Commendation.objects.published().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, item: Commendation):
-        return item.updated_at
 
 
 class HonourBoardSitemap(PublicSitemap):

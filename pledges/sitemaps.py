@@ -10,9 +10,8 @@ class PledgeSitemap(PublicSitemap):
     changefreq = "weekly"
     priority = 0.6
 
+    # A progress report saves its pledge too (pledges/services.py).
+    lastmod_field = "updated_at"
+
     def items(self):
         return Pledge.objects.public().only("pk", "updated_at").order_by("pk")
-
-    def lastmod(self, item: Pledge):
-        # A progress report saves its pledge too (pledges/services.py).
-        return item.updated_at

@@ -9,5 +9,6 @@ PAGES = {
     "campaign:theme": (STRUCTURE, PLEDGES, NEWS),
     "units:detail": (STRUCTURE, PLEDGES, NEWS),
     "sitemap": (STRUCTURE, PLEDGES, NEWS),
+    "sitemap-section": (STRUCTURE, PLEDGES, NEWS),
     "robots": (STRUCTURE,),
 }

@@ -10,8 +10,7 @@ class LeaderboardSitemap(PublicSitemap):
     changefreq = "monthly"
     priority = 0.5
 
+    lastmod_field = "published_at"
+
     def items(self):
         return ScoringRound.objects.published().select_related("campaign").order_by("pk")
-
-    def lastmod(self, item: ScoringRound):
-        return item.published_at

@@ -119,6 +119,7 @@ TABLE = {
     "favicon.ico": Row(lambda w: "/favicon.ico", row(*[301] * 8), row(*[301] * 8)),
     "healthz": Row(lambda w: "/healthz", EVERYONE, EVERYONE),
     "sitemap": Row(lambda w: "/sitemap.xml", EVERYONE, EVERYONE),
+    "sitemap-section": Row(lambda w: "/sitemap-units.xml", EVERYONE, EVERYONE),
     "robots": Row(lambda w: "/robots.txt", EVERYONE, EVERYONE),
     "media": Row(lambda w: w.published.photo_card.url, EVERYONE, GET_ONLY),
     # --- public pages (campaign, units)

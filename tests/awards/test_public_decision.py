@@ -12,6 +12,7 @@ from django.urls import reverse
 from kit.public import NEWS, registry
 from tests.factories import make_award, make_decision, make_unit, make_user
 from tests.public_counters import generations, moved_since
+from tests.sitemap import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +107,7 @@ def test_the_sitemap_lists_public_decisions_only(client):
     shown = public_decision()
     internal = make_decision(status="issued", is_public=False)
     draft = make_decision(is_public=True)
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = sitemap_text(client)
     assert reverse("awards:public-decision", args=[shown.pk]) in xml
     assert reverse("awards:public-decision", args=[internal.pk]) not in xml
     assert reverse("awards:public-decision", args=[draft.pk]) not in xml

@@ -43,7 +43,7 @@ def public_places(campaign, theme, unit) -> dict[str, str]:
         "atom": reverse("news:feed-atom"),
         "theme rss": reverse("news:theme-feed-rss", args=[slug, number]),
         "theme atom": reverse("news:theme-feed-atom", args=[slug, number]),
-        "sitemap": reverse("sitemap"),
+        "sitemap": reverse("sitemap-section", args=["commendations"]),
     }
 
 

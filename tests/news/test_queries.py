@@ -83,11 +83,13 @@ BUDGETS = {
     "feed-atom": (lambda c: reverse("news:feed-atom"), 1),
     # the theme with its campaign, then its items
     "theme-feed-rss": (lambda c: reverse("news:theme-feed-rss", args=[c[0].campaign.slug, 1]), 2),
-    # one query per section: pages, campaigns, themes, units, commendations, honour boards;
-    # +1 for the scoring section (the published rounds' leaderboards), +1 for the campaigns'
-    # announcements (a page of their own), +1 for the public pledges, +1 for the public
-    # commendation decisions
-    "sitemap": (lambda c: reverse("sitemap"), 9),
+    # The sitemap index: the count of each section's items (campaigns, announcements, themes,
+    # units, pledges, commendations, honour boards, leaderboards, decisions; the index pages are
+    # a list), and the latest date of the four sections that date their items (pledges,
+    # commendations, leaderboards, decisions)
+    "sitemap": (lambda c: reverse("sitemap"), 13),
+    # a section's page: its count, its page of items
+    "sitemap-commendations": (lambda c: reverse("sitemap-section", args=["commendations"]), 2),
 }
 
 

@@ -1,7 +1,6 @@
 """sitemap.xml lists exactly the public pages, in both languages; robots.txt points at it."""
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
@@ -9,17 +8,9 @@ from django.utils import timezone
 
 from campaign.models import Campaign
 from tests.factories import make_campaign, make_commendation, make_unit
+from tests.sitemap import sitemap_text, sitemap_urls
 
 pytestmark = pytest.mark.django_db
-
-NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def sitemap_urls(client) -> list[str]:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 - the portal's own output
-    return [loc.text for loc in root.iter(f"{NS}loc")]
 
 
 def test_sitemap_lists_exactly_the_public_urls(client, campaign, unit):
@@ -48,7 +39,7 @@ def test_sitemap_lists_exactly_the_public_urls(client, campaign, unit):
 
 def test_sitemap_gives_language_alternates(client, campaign):
     make_commendation(campaign=campaign)
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_text(client)
     assert 'hreflang="en"' in xml and 'hreflang="vi"' in xml and 'hreflang="x-default"' in xml
 
 

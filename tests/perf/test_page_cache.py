@@ -56,6 +56,8 @@ def urls(w) -> dict[str, str]:
         "feed-rss": reverse("news:feed-rss"),
         "feed-atom": reverse("news:feed-atom"),
         "sitemap": reverse("sitemap"),
+        "sitemap-units": reverse("sitemap-section", args=["units"]),
+        "sitemap-commendations": reverse("sitemap-section", args=["commendations"]),
         "robots": reverse("robots"),
     }
 
@@ -63,7 +65,7 @@ def urls(w) -> dict[str, str]:
 PAGES = [
     "home", "home-en", "campaigns", "campaign", "announcement", "theme", "theme-page-2", "units",
     "unit", "unit-en", "pledge", "news", "news-search", "news-detail", "honour-board", "feed-rss",
-    "feed-atom", "sitemap", "robots",
+    "feed-atom", "sitemap", "sitemap-units", "sitemap-commendations", "robots",
 ]  # fmt: skip
 
 
@@ -183,6 +185,17 @@ def delete_commendation(w, anon):
     return reverse("news:list"), None, w.commendation.title
 
 
+def close_unit(w, anon):
+    w.unit.is_active = False
+    w.unit.save()
+    return reverse("sitemap-section", args=["units"]), None, w.unit.get_absolute_url()
+
+
+def list_commendation_in_the_sitemap(w, anon):
+    new = make_commendation(campaign=w.campaign, unit=w.unit, title="Biểu dương anh Lê Văn Tám")
+    return reverse("sitemap-section", args=["commendations"]), new.get_absolute_url(), None
+
+
 def link_legal_document(w, anon):
     document = LegalDocument.objects.create(
         number="99/QĐ-SCT", issuer="Sở Công Thương", title="Về việc bình ổn giá"
@@ -199,6 +212,8 @@ WRITES = [
     publish_commendation,
     delete_commendation,
     link_legal_document,
+    close_unit,
+    list_commendation_in_the_sitemap,
 ]
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from awards.models import Award, EvaluationRound
 from devtools.scale import ScaleCounts, seed_scale
+from kit.public import PublicSitemap
 from news.forms import UNIT_CHOICES
 from news.models import Commendation
 from news.views import HONOUR_BOARD_PER_PAGE
@@ -50,9 +51,11 @@ BUDGETS = {
     "honour board one form": (None, 5),
     "feed-rss": (None, 1),
     "theme-feed-rss": (None, 2),
-    # + the published scoring rounds (leaderboards), + announcements, + public pledges,
-    # + public commendation decisions
-    "sitemap": (None, 9),
+    # The sitemap index: each section's count, and the latest date of the four dated ones;
+    # a page of the largest sections: the count, the page's items.
+    "sitemap": (None, 13),
+    "sitemap pledges": (None, 2),
+    "sitemap commendations": (None, 2),
     # Logged in: the office's review queue, a pledge page and its inbox; a head's workspace.
     # The office's pages count what waits for it once (the badges of its header menu).
     "review queue": ("office", 7),
@@ -121,6 +124,8 @@ def scale(django_db_setup, django_db_blocker):
             "feed-rss": reverse("news:feed-rss"),
             "theme-feed-rss": reverse("news:theme-feed-rss", args=theme_url.split("/")[2:5:2]),
             "sitemap": reverse("sitemap"),
+            "sitemap pledges": reverse("sitemap-section", args=["pledges"]),
+            "sitemap commendations": reverse("sitemap-section", args=["commendations"]),
             "review queue": reverse("pledges:review-queue"),
             "office inbox": reverse("office:index"),
             "pledge (office)": pages["pledge"],
@@ -152,6 +157,13 @@ def test_the_query_count_does_not_grow_with_the_data(
         assert response.content.decode().count('class="honour-name') == HONOUR_BOARD_PER_PAGE
     if name == "theme":
         assert len(context["theme_pledges"]) == 30
+    # A full page of addresses (each item in both languages).
+    if name == "sitemap pledges":
+        shown = Pledge.objects.public().count() * 2
+        assert len(context["urlset"]) == min(shown, PublicSitemap.limit) > 500
+    if name == "sitemap commendations":
+        shown = Commendation.objects.published().count() * 2
+        assert len(context["urlset"]) == min(shown, PublicSitemap.limit) > 500
     if name == "campaign":
         # Every province, and the Ministry if it pledged itself.
         assert COUNTS.provinces <= len(context["branches"]) <= COUNTS.provinces + 1

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from campaign.models import Campaign
 from tests.factories import make_campaign, make_criterion, make_round, make_score
+from tests.sitemap import sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -140,7 +141,7 @@ def test_english_page_and_no_per_visitor_content(client, criteria_and_units, rou
 
 def test_the_sitemap_lists_published_rounds_only(client, criteria_and_units, rounds):
     first, final, draft = rounds
-    xml = client.get(reverse("sitemap")).content.decode()
+    xml = sitemap_text(client)
     assert f"/leaderboard/{criteria_and_units.campaign.slug}/{first.pk}/" in xml
     assert f"/en/leaderboard/{criteria_and_units.campaign.slug}/{final.pk}/" in xml
     assert f"/leaderboard/{criteria_and_units.campaign.slug}/{draft.pk}/" not in xml
