@@ -283,10 +283,18 @@ class ProposalQuerySet(models.QuerySet):
             return self
         return self.filter(unit__in=Unit.objects.filter(roles__user=user).values("pk"))
 
-    def with_outcome_inputs(self) -> ProposalQuerySet:
-        """Annotate what `computed_outcome` needs: the council's size and the form's rule."""
+    def with_outcome_inputs(self, council_size: int | None = None) -> ProposalQuerySet:
+        """Annotate what `computed_outcome` needs: the council's size and the form's rule.
+
+        Give `council_size` when the proposals are of one round whose council is counted
+        already: the rows are then read without grouping them by every column."""
+        size = (
+            models.Count("round__members", distinct=True)
+            if council_size is None
+            else Value(council_size, output_field=models.IntegerField())
+        )
         return self.annotate(
-            council_size=models.Count("round__members", distinct=True),
+            council_size=size,
             pass_share=Coalesce("form__award_rule__pass_share", Value(str(DEFAULT_PASS_SHARE))),
         )
 

@@ -26,29 +26,46 @@ def honouree_key(entry: Honouree) -> tuple[int, str, str]:
     return (entry.unit_id, HonoreeKind.PERSON, search_key(entry.honoree_name)[:200])
 
 
+def _award_key(award: Award) -> tuple[int, str, str]:
+    """`honouree_key` from the folded name the award stores (Award.save folds it)."""
+    if award.honoree_kind == HonoreeKind.COLLECTIVE:
+        return (award.unit_id, HonoreeKind.COLLECTIVE, "")
+    return (award.unit_id, HonoreeKind.PERSON, award.name_key)
+
+
 def recent_awards(
     entries: list[Honouree], *, until_year: int, years: int = 3
 ) -> dict[tuple[int, str, str], list[Award]]:
     """Each entry's awards in the `years` years up to `until_year`, newest first, in one query.
 
-    Keyed by `honouree_key`; an entry with none is missing from the dict."""
+    Keyed by `honouree_key`; an entry with none is missing from the dict. The query asks for
+    the entries' units and folded names as two lists (one condition, whatever the number of
+    entries; the index on unit, kind and name serves it) and the few awards of a name in another
+    of those units are left out here. The awards read carry what the record shows: year, form's
+    name and decision number."""
     keys = {honouree_key(entry) for entry in entries}
     if not keys:
         return {}
-    match = Q()
     people = [(unit, name) for unit, kind, name in keys if kind == HonoreeKind.PERSON]
-    collectives = [unit for unit, kind, _name in keys if kind == HonoreeKind.COLLECTIVE]
-    for unit, name in people:
-        match |= Q(unit_id=unit, honoree_kind=HonoreeKind.PERSON, name_key=name)
+    collectives = sorted({unit for unit, kind, _name in keys if kind == HonoreeKind.COLLECTIVE})
+    match = Q(pk__in=[])
+    if people:
+        match |= Q(
+            unit_id__in=sorted({unit for unit, _name in people}),
+            honoree_kind=HonoreeKind.PERSON,
+            name_key__in=sorted({name for _unit, name in people}),
+        )
     if collectives:
         match |= Q(unit_id__in=collectives, honoree_kind=HonoreeKind.COLLECTIVE)
     found: dict[tuple[int, str, str], list[Award]] = defaultdict(list)
     for award in (
         Award.objects.filter(match, year__gt=until_year - years, year__lte=until_year)
-        .select_related("form")
+        .only("unit_id", "honoree_kind", "name_key", "form_name", "year", "decision_number")
         .order_by("-year", "-decision_date", "-pk")
     ):
-        found[honouree_key(award)].append(award)
+        key = _award_key(award)
+        if key in keys:
+            found[key].append(award)
     return dict(found)
 
 

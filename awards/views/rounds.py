@@ -8,6 +8,7 @@ Office only (`kit.roles.office_required`); a round is read through `visible_to`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
@@ -15,6 +16,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -30,6 +33,9 @@ from pledges.models import Pledge
 
 # The years of each honouree's record the proposal table and the minutes show.
 RECORD_YEARS = 3
+# The proposal table's shortened texts: achievements and each pledge's title, in characters.
+ACHIEVEMENTS = 240
+EVIDENCE_TITLE = 60
 
 
 def _round(request, pk: int) -> EvaluationRound:
@@ -50,13 +56,50 @@ def round_list(request):
 
 
 @dataclass
+class VoteBox:
+    """A row's vote box, read once from the form's field (its name, id, label, value and
+    errors) so the table does not ask the bound field again for each attribute."""
+
+    name: str
+    id: str
+    label: str
+    value: object
+    errors: list[str]
+
+    @classmethod
+    def of(cls, field: forms.BoundField) -> VoteBox:
+        value = field.value()
+        return cls(
+            name=field.html_name,
+            id=field.id_for_label,
+            label=field.label,
+            value="" if value is None else value,
+            errors=list(field.errors),
+        )
+
+
+@dataclass
 class Row:
     proposal: Proposal
     outcome: str
     needed: int
     percent: float | None
+    form_label: str = ""
     awards: list[Award] = field(default_factory=list)
-    vote_field: forms.BoundField | None = None
+    vote: VoteBox | None = None
+    # The proposal table's links: the proposal in the admin, its evidence (text, URL).
+    admin_url: str = ""
+    evidence: list[tuple[str, str]] = field(default_factory=list)
+    achievements: str = ""
+
+    @property
+    def record(self) -> list[str]:
+        """The last years' awards as the table prints them, newest first."""
+        return [
+            f"{award.year}: {award.form_name}"
+            + (f" ({award.decision_number})" if award.decision_number else "")
+            for award in self.awards
+        ]
 
 
 @dataclass
@@ -89,14 +132,46 @@ class Table:
         return [r for r in self.passed if r.proposal.honoree_kind != HonoreeKind.COLLECTIVE]
 
 
+def path_maker(name: str, key: str | None = None) -> Callable[[int], str]:
+    """A URL by id for each of many rows from one `reverse()`: the path reversed once with a
+    placeholder id, the placeholder then swapped for each row's id."""
+    placeholder = 987654321
+    path = reverse(name, kwargs={key: placeholder}) if key else reverse(name, args=[placeholder])
+    before, after = path.split(str(placeholder), 1)
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def link_rows(table: Table) -> None:
+    """The proposal table's links and shortened texts, row by row (the round page only)."""
+    admin = path_maker("admin:awards_proposal_change")
+    nomination = path_maker("news:nomination-detail", "pk")
+    pledge = path_maker("pledges:detail", "pk")
+    nomination_label = _("Nomination")
+    for row in table.rows:
+        proposal = row.proposal
+        row.admin_url = admin(proposal.pk)
+        if proposal.nomination_id:
+            row.evidence.append((nomination_label, nomination(proposal.nomination_id)))
+        row.evidence += [
+            (Truncator(p.title).chars(EVIDENCE_TITLE), pledge(p.pk)) for p in proposal.pledges.all()
+        ]
+        text = proposal.achievements
+        row.achievements = (
+            text if len(text) <= ACHIEVEMENTS else Truncator(text).chars(ACHIEVEMENTS)
+        )
+
+
 def proposal_table(evaluation: EvaluationRound, *, evidence: bool = True) -> Table:
     """The round's proposals with their computed outcomes and their honourees' last years of
-    awards: the council's size, the proposals (and their pledges) and the awards, 3-4 queries."""
+    awards: the council's size, the proposals (and their pledges) and the awards, 3-4 queries.
+
+    What each row prints is worked out once here (a title's name once per title, the needed
+    votes once per rule), not by the template row by row."""
     members = evaluation.members.count()
     proposals = (
         Proposal.objects.filter(round=evaluation)
-        .with_outcome_inputs()
-        .select_related("unit", "form", "nomination")
+        .with_outcome_inputs(council_size=members)
+        .select_related("unit", "form")
     )
     if evidence:
         proposals = proposals.prefetch_related(
@@ -104,9 +179,15 @@ def proposal_table(evaluation: EvaluationRound, *, evidence: bool = True) -> Tab
         )
     proposals = list(proposals)
     history = recent_awards(proposals, until_year=evaluation.year, years=RECORD_YEARS)
+    labels: dict[int, str] = {}
+    needed_by_share: dict[str, int] = {}
     rows = []
     for proposal in proposals:
-        needed = votes_needed(proposal.pass_share, members) if members else 0
+        share = proposal.pass_share
+        if share not in needed_by_share:
+            needed_by_share[share] = votes_needed(share, members) if members else 0
+        if proposal.form_id not in labels:
+            labels[proposal.form_id] = str(proposal.form)
         percent = None
         if proposal.votes_for is not None and members:
             percent = round(100 * proposal.votes_for / members, 1)
@@ -114,8 +195,9 @@ def proposal_table(evaluation: EvaluationRound, *, evidence: bool = True) -> Tab
             Row(
                 proposal=proposal,
                 outcome=proposal.computed_outcome,
-                needed=needed,
+                needed=needed_by_share[share],
                 percent=percent,
+                form_label=labels[proposal.form_id],
                 awards=history.get(honouree_key(proposal), []),
             )
         )
@@ -202,9 +284,10 @@ def round_detail(request, pk: int):
     else:
         table = proposal_table(evaluation)
         form = VotesForm(initial=_initial(evaluation, table), table=table)
+    link_rows(table)
     if evaluation.is_open():
         for row in table.rows:
-            row.vote_field = form[form.name_of(row.proposal)]
+            row.vote = VoteBox.of(form[form.name_of(row.proposal)])
     context = {
         "evaluation": evaluation,
         "table": table,
