@@ -400,16 +400,22 @@ class Proposal(Honoree):
     def outcome(self, members: int, share: str = DEFAULT_PASS_SHARE) -> str:
         """Computed from the votes, never typed: `members` is the council's size, `share` the
         title's or form's rule (AwardRule)."""
-        if self.votes_for is None:
-            return self.Outcome.PENDING
-        if members and self.votes_for >= votes_needed(share, members):
-            return self.Outcome.PASSED
-        return self.Outcome.FAILED
+        return outcome_of(self.votes_for, members, share)
 
     @property
     def computed_outcome(self) -> str:
         """The outcome on a row read `with_outcome_inputs()`."""
         return self.outcome(self.council_size, self.pass_share)
+
+
+def outcome_of(votes_for: int | None, members: int, share: str = DEFAULT_PASS_SHARE) -> str:
+    """A proposal's outcome from its votes in favour (None: not voted), the council's size and
+    its title's or form's rule: the one rule `Proposal.outcome` and the round's counts use."""
+    if votes_for is None:
+        return Proposal.Outcome.PENDING
+    if members and votes_for >= votes_needed(share, members):
+        return Proposal.Outcome.PASSED
+    return Proposal.Outcome.FAILED
 
 
 # ---------------------------------------------------------------------------------------------

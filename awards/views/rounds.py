@@ -14,16 +14,25 @@ from dataclasses import dataclass, field
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from awards import rounds
-from awards.models import Award, CouncilMember, EvaluationRound, Proposal, votes_needed
+from awards.models import (
+    Award,
+    CouncilMember,
+    EvaluationRound,
+    Proposal,
+    outcome_of,
+    votes_needed,
+)
 from awards.records import honouree_key, recent_awards
 from campaign import official
 from campaign.models import Campaign
@@ -91,6 +100,7 @@ class Row:
     admin_url: str = ""
     evidence: list[tuple[str, str]] = field(default_factory=list)
     achievements: str = ""
+    number: int = 0
 
     @property
     def record(self) -> list[str]:
@@ -132,6 +142,40 @@ class Table:
         return [r for r in self.passed if r.proposal.honoree_kind != HonoreeKind.COLLECTIVE]
 
 
+@dataclass
+class Summary:
+    """The whole round's proposals by state, read light (id, votes, rule) in one query: the
+    counts the round page shows above its table, and the ids each page of it shows."""
+
+    members: int
+    ids: list[int]
+    outcomes: dict[int, str]
+
+    @classmethod
+    def of(cls, evaluation: EvaluationRound) -> Summary:
+        members = evaluation.members.count()
+        rows = (
+            Proposal.objects.filter(round=evaluation)
+            .with_outcome_inputs(council_size=members)
+            .values_list("pk", "votes_for", "pass_share")
+        )
+        outcomes = {pk: outcome_of(votes, members, share) for pk, votes, share in rows}
+        return cls(members=members, ids=list(outcomes), outcomes=outcomes)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for value in self.outcomes.values() if value == outcome)
+
+    def ids_in(self, state: str) -> list[int]:
+        """The ids of the proposals in `state` (every proposal when it is empty), in order."""
+        if not state:
+            return self.ids
+        return [pk for pk in self.ids if self.outcomes[pk] == state]
+
+    def numbers(self) -> dict[int, int]:
+        """Each proposal's number in the whole round (the minutes number them the same)."""
+        return {pk: n for n, pk in enumerate(self.ids, start=1)}
+
+
 def path_maker(name: str, key: str | None = None) -> Callable[[int], str]:
     """A URL by id for each of many rows from one `reverse()`: the path reversed once with a
     placeholder id, the placeholder then swapped for each row's id."""
@@ -161,18 +205,28 @@ def link_rows(table: Table) -> None:
         )
 
 
-def proposal_table(evaluation: EvaluationRound, *, evidence: bool = True) -> Table:
+def proposal_table(
+    evaluation: EvaluationRound,
+    *,
+    evidence: bool = True,
+    members: int | None = None,
+    ids: list[int] | None = None,
+) -> Table:
     """The round's proposals with their computed outcomes and their honourees' last years of
-    awards: the council's size, the proposals (and their pledges) and the awards, 3-4 queries.
+    awards: the council's size (unless given), the proposals (and their pledges) and the
+    awards, 2-4 queries. With `ids`, only those of the round's proposals (a page of the table).
 
     What each row prints is worked out once here (a title's name once per title, the needed
     votes once per rule), not by the template row by row."""
-    members = evaluation.members.count()
+    if members is None:
+        members = evaluation.members.count()
     proposals = (
         Proposal.objects.filter(round=evaluation)
         .with_outcome_inputs(council_size=members)
         .select_related("unit", "form")
     )
+    if ids is not None:
+        proposals = proposals.filter(pk__in=ids)
     if evidence:
         proposals = proposals.prefetch_related(
             Prefetch("pledges", queryset=Pledge.objects.only("pk", "title").order_by("pk"))
@@ -237,12 +291,42 @@ class VotesForm(forms.Form):
         }
 
 
+# The proposal table shows this many proposals a page; the votes are saved page by page.
+PAGE_SIZE = 50
+# The filter by state above the table: its query values and their names.
+STATES = {
+    Proposal.Outcome.PENDING: gettext_lazy("Not voted yet"),
+    Proposal.Outcome.PASSED: gettext_lazy("Passed"),
+    Proposal.Outcome.FAILED: gettext_lazy("Did not pass"),
+}
+
+
+def posted_ids(data) -> list[int]:
+    """The proposals whose vote boxes were sent (`votes_<id>`), whatever page they were on."""
+    ids = []
+    for name in data:
+        prefix, _sep, pk = name.partition("_")
+        if prefix == "votes" and pk.isascii() and pk.isdigit() and len(pk) < 10:
+            ids.append(int(pk))
+    return ids
+
+
+def _page_query(state: str, number: int) -> str:
+    return urlencode({k: v for k, v in (("state", state), ("page", number)) if v})
+
+
 @office_required
 def round_detail(request, pk: int):
-    """The proposal table; POST records the council's votes (all or none)."""
+    """The proposal table, a page of it at a time, filtered by state; POST records the votes of
+    the rows sent (all or none) and comes back to the same page, or goes on to the next."""
     evaluation = _round(request, pk)
+    state = request.GET.get("state", "")
+    if state not in STATES:
+        state = ""
+    summary = Summary.of(evaluation)
+    page = Paginator(summary.ids_in(state), PAGE_SIZE).get_page(request.GET.get("page"))
     if request.method == "POST" and evaluation.is_open():
-        table = proposal_table(evaluation)
+        table = proposal_table(evaluation, members=summary.members, ids=posted_ids(request.POST))
         form = VotesForm(request.POST, table=table)
         if form.is_valid():
             try:
@@ -274,30 +358,50 @@ def round_detail(request, pk: int):
                     )
                     % {"count": changed},
                 )
-                return redirect("awards:round", pk=evaluation.pk)
+                number = page.number
+                if request.POST.get("then") == "next" and page.has_next():
+                    number = page.next_page_number()
+                url = reverse("awards:round", args=[evaluation.pk])
+                query = _page_query(state, number if number > 1 else 0)
+                return redirect(f"{url}?{query}" if query else url)
         if form.errors and not form.non_field_errors():
             form.add_error(None, _("Nothing was saved: correct the numbers marked below."))
-        table = proposal_table(evaluation)  # what is recorded now, beside what was typed
+        # What is recorded now, beside what was typed, for the rows sent.
+        summary = Summary.of(evaluation)
+        table = proposal_table(
+            evaluation, members=summary.members, ids=[r.proposal.pk for r in table.rows]
+        )
     elif request.method == "POST":
         messages.error(request, str(rounds.ROUND_DECIDED))
         return redirect("awards:round", pk=evaluation.pk)
     else:
-        table = proposal_table(evaluation)
+        table = proposal_table(evaluation, members=summary.members, ids=list(page.object_list))
         form = VotesForm(initial=_initial(evaluation, table), table=table)
     link_rows(table)
+    numbers = summary.numbers()
+    for row in table.rows:
+        row.number = numbers.get(row.proposal.pk, 0)
     if evaluation.is_open():
         for row in table.rows:
             row.vote = VoteBox.of(form[form.name_of(row.proposal)])
+    counts = {outcome: summary.count(outcome) for outcome in STATES}
     context = {
         "evaluation": evaluation,
         "table": table,
         "form": form,
+        "page_obj": page,
+        "is_paginated": page.has_other_pages(),
+        "query_string": _page_query(state, 0),
+        "state": state,
+        "filters": [("", _("All"), len(summary.ids))]
+        + [(value, label, counts[value]) for value, label in STATES.items()],
+        "passed_total": counts[Proposal.Outcome.PASSED],
         "decisions": list(evaluation.decisions.order_by("date", "number", "pk")),
         "states": [
-            (_("Proposed"), table.counts["proposed"]),
-            (_("Passed"), table.counts["passed"]),
-            (_("Did not pass"), table.counts["failed"]),
-            (_("Not voted yet"), table.counts["pending"]),
+            (_("Proposed"), len(summary.ids)),
+            (_("Passed"), counts[Proposal.Outcome.PASSED]),
+            (_("Did not pass"), counts[Proposal.Outcome.FAILED]),
+            (_("Not voted yet"), counts[Proposal.Outcome.PENDING]),
         ],
     }
     return render(request, "awards/rounds/detail.html", context)
