@@ -393,6 +393,8 @@ def round_detail(request, pk: int):
         "is_paginated": page.has_other_pages(),
         "query_string": _page_query(state, 0),
         "state": state,
+        # A round of one page needs neither the filter nor the range shown.
+        "paged": len(summary.ids) > PAGE_SIZE or bool(state),
         "filters": [("", _("All"), len(summary.ids))]
         + [(value, label, counts[value]) for value, label in STATES.items()],
         "passed_total": counts[Proposal.Outcome.PASSED],
