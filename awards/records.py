@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Protocol
 
 from django.db.models import Q
@@ -10,6 +11,10 @@ from django.db.models import Q
 from awards.models import Award
 from kit.text import search_key
 from news.models.honorees import HonoreeKind
+
+# Units' names and people's positions come back row after row in a round's lists: each is folded
+# once (search_key depends on its text only).
+_folded = lru_cache(maxsize=4096)(search_key)
 
 
 class Honouree(Protocol):
@@ -23,7 +28,7 @@ def honouree_key(entry: Honouree) -> tuple[int, str, str]:
     """Who an entry names: a collective is its unit; a person their folded name in their unit."""
     if entry.honoree_kind == HonoreeKind.COLLECTIVE:
         return (entry.unit_id, HonoreeKind.COLLECTIVE, "")
-    return (entry.unit_id, HonoreeKind.PERSON, search_key(entry.honoree_name)[:200])
+    return (entry.unit_id, HonoreeKind.PERSON, _folded(entry.honoree_name)[:200])
 
 
 def _award_key(award: Award) -> tuple[int, str, str]:
@@ -75,9 +80,9 @@ def position_and_unit(entry: Honouree) -> str:
     The annexed list and the certificates print it."""
     unit = entry.unit.name
     if entry.honoree_kind == HonoreeKind.COLLECTIVE:
-        return "" if search_key(entry.honoree_name) == search_key(unit) else unit
+        return "" if _folded(entry.honoree_name) == _folded(unit) else unit
     if not entry.position:
         return unit
-    if search_key(unit) in search_key(entry.position):
+    if _folded(unit) in _folded(entry.position):
         return entry.position
     return f"{entry.position}, {unit}"

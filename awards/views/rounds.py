@@ -209,12 +209,14 @@ def proposal_table(
     evaluation: EvaluationRound,
     *,
     evidence: bool = True,
+    record: bool = True,
     members: int | None = None,
     ids: list[int] | None = None,
 ) -> Table:
     """The round's proposals with their computed outcomes and their honourees' last years of
-    awards: the council's size (unless given), the proposals (and their pledges) and the
-    awards, 2-4 queries. With `ids`, only those of the round's proposals (a page of the table).
+    awards: the council's size (unless given), the proposals (and their pledges, and their
+    awards unless `record` is off), 1-4 queries. With `ids`, only those of the round's
+    proposals (a page of the table).
 
     What each row prints is worked out once here (a title's name once per title, the needed
     votes once per rule), not by the template row by row."""
@@ -232,7 +234,9 @@ def proposal_table(
             Prefetch("pledges", queryset=Pledge.objects.only("pk", "title").order_by("pk"))
         )
     proposals = list(proposals)
-    history = recent_awards(proposals, until_year=evaluation.year, years=RECORD_YEARS)
+    history = (
+        recent_awards(proposals, until_year=evaluation.year, years=RECORD_YEARS) if record else {}
+    )
     labels: dict[int, str] = {}
     needed_by_share: dict[str, int] = {}
     rows = []
@@ -509,7 +513,7 @@ def submission(request, pk: int):
     context = {
         "evaluation": evaluation,
         "letterhead": Letterhead.of(evaluation),
-        "table": proposal_table(evaluation, evidence=False),
+        "table": proposal_table(evaluation, evidence=False, record=False),
         "date_parts": date_parts(evaluation.submission_date),
         "meeting_parts": date_parts(evaluation.meeting_date),
     }

@@ -30,8 +30,8 @@ BUDGETS = {
     "awards:round": 12,
     # the council (members), the council's size, the proposals, the awards
     "awards:minutes": 10,
-    # the council's size, the proposals, the awards
-    "awards:submission": 9,
+    # the council's size, the proposals (the submission shows no earlier awards)
+    "awards:submission": 8,
     # the rounds with their counts
     "awards:rounds": 6,
 }
