@@ -69,8 +69,12 @@ def certificates_of(decision: Decision, awards=None) -> list[Certificate]:
     collectives, then people, each by name."""
     if awards is None:
         awards = decision.awards.all()
-    awards = awards.select_related("unit", "form", "campaign").order_by(
-        "honoree_kind", "name_key", "pk"
+    # The campaigns apart: nearly every award names the decision's one, and joining its long
+    # texts to each row cost more than all the rest of the page.
+    awards = (
+        awards.select_related("unit", "form")
+        .prefetch_related("campaign")
+        .order_by("honoree_kind", "name_key", "pk")
     )
     return [certificate(award, decision) for award in awards]
 

@@ -283,10 +283,18 @@ class ProposalQuerySet(models.QuerySet):
             return self
         return self.filter(unit__in=Unit.objects.filter(roles__user=user).values("pk"))
 
-    def with_outcome_inputs(self) -> ProposalQuerySet:
-        """Annotate what `computed_outcome` needs: the council's size and the form's rule."""
+    def with_outcome_inputs(self, council_size: int | None = None) -> ProposalQuerySet:
+        """Annotate what `computed_outcome` needs: the council's size and the form's rule.
+
+        Give `council_size` when the proposals are of one round whose council is counted
+        already: the rows are then read without grouping them by every column."""
+        size = (
+            models.Count("round__members", distinct=True)
+            if council_size is None
+            else Value(council_size, output_field=models.IntegerField())
+        )
         return self.annotate(
-            council_size=models.Count("round__members", distinct=True),
+            council_size=size,
             pass_share=Coalesce("form__award_rule__pass_share", Value(str(DEFAULT_PASS_SHARE))),
         )
 
@@ -392,16 +400,22 @@ class Proposal(Honoree):
     def outcome(self, members: int, share: str = DEFAULT_PASS_SHARE) -> str:
         """Computed from the votes, never typed: `members` is the council's size, `share` the
         title's or form's rule (AwardRule)."""
-        if self.votes_for is None:
-            return self.Outcome.PENDING
-        if members and self.votes_for >= votes_needed(share, members):
-            return self.Outcome.PASSED
-        return self.Outcome.FAILED
+        return outcome_of(self.votes_for, members, share)
 
     @property
     def computed_outcome(self) -> str:
         """The outcome on a row read `with_outcome_inputs()`."""
         return self.outcome(self.council_size, self.pass_share)
+
+
+def outcome_of(votes_for: int | None, members: int, share: str = DEFAULT_PASS_SHARE) -> str:
+    """A proposal's outcome from its votes in favour (None: not voted), the council's size and
+    its title's or form's rule: the one rule `Proposal.outcome` and the round's counts use."""
+    if votes_for is None:
+        return Proposal.Outcome.PENDING
+    if members and votes_for >= votes_needed(share, members):
+        return Proposal.Outcome.PASSED
+    return Proposal.Outcome.FAILED
 
 
 # ---------------------------------------------------------------------------------------------

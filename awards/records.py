@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Protocol
 
 from django.db.models import Q
@@ -10,6 +11,10 @@ from django.db.models import Q
 from awards.models import Award
 from kit.text import search_key
 from news.models.honorees import HonoreeKind
+
+# Units' names and people's positions come back row after row in a round's lists: each is folded
+# once (search_key depends on its text only).
+_folded = lru_cache(maxsize=4096)(search_key)
 
 
 class Honouree(Protocol):
@@ -23,7 +28,14 @@ def honouree_key(entry: Honouree) -> tuple[int, str, str]:
     """Who an entry names: a collective is its unit; a person their folded name in their unit."""
     if entry.honoree_kind == HonoreeKind.COLLECTIVE:
         return (entry.unit_id, HonoreeKind.COLLECTIVE, "")
-    return (entry.unit_id, HonoreeKind.PERSON, search_key(entry.honoree_name)[:200])
+    return (entry.unit_id, HonoreeKind.PERSON, _folded(entry.honoree_name)[:200])
+
+
+def _award_key(award: Award) -> tuple[int, str, str]:
+    """`honouree_key` from the folded name the award stores (Award.save folds it)."""
+    if award.honoree_kind == HonoreeKind.COLLECTIVE:
+        return (award.unit_id, HonoreeKind.COLLECTIVE, "")
+    return (award.unit_id, HonoreeKind.PERSON, award.name_key)
 
 
 def recent_awards(
@@ -31,24 +43,34 @@ def recent_awards(
 ) -> dict[tuple[int, str, str], list[Award]]:
     """Each entry's awards in the `years` years up to `until_year`, newest first, in one query.
 
-    Keyed by `honouree_key`; an entry with none is missing from the dict."""
+    Keyed by `honouree_key`; an entry with none is missing from the dict. The query asks for
+    the entries' units and folded names as two lists (one condition, whatever the number of
+    entries; the index on unit, kind and name serves it) and the few awards of a name in another
+    of those units are left out here. The awards read carry what the record shows: year, form's
+    name and decision number."""
     keys = {honouree_key(entry) for entry in entries}
     if not keys:
         return {}
-    match = Q()
     people = [(unit, name) for unit, kind, name in keys if kind == HonoreeKind.PERSON]
-    collectives = [unit for unit, kind, _name in keys if kind == HonoreeKind.COLLECTIVE]
-    for unit, name in people:
-        match |= Q(unit_id=unit, honoree_kind=HonoreeKind.PERSON, name_key=name)
+    collectives = sorted({unit for unit, kind, _name in keys if kind == HonoreeKind.COLLECTIVE})
+    match = Q(pk__in=[])
+    if people:
+        match |= Q(
+            unit_id__in=sorted({unit for unit, _name in people}),
+            honoree_kind=HonoreeKind.PERSON,
+            name_key__in=sorted({name for _unit, name in people}),
+        )
     if collectives:
         match |= Q(unit_id__in=collectives, honoree_kind=HonoreeKind.COLLECTIVE)
     found: dict[tuple[int, str, str], list[Award]] = defaultdict(list)
     for award in (
         Award.objects.filter(match, year__gt=until_year - years, year__lte=until_year)
-        .select_related("form")
+        .only("unit_id", "honoree_kind", "name_key", "form_name", "year", "decision_number")
         .order_by("-year", "-decision_date", "-pk")
     ):
-        found[honouree_key(award)].append(award)
+        key = _award_key(award)
+        if key in keys:
+            found[key].append(award)
     return dict(found)
 
 
@@ -58,9 +80,9 @@ def position_and_unit(entry: Honouree) -> str:
     The annexed list and the certificates print it."""
     unit = entry.unit.name
     if entry.honoree_kind == HonoreeKind.COLLECTIVE:
-        return "" if search_key(entry.honoree_name) == search_key(unit) else unit
+        return "" if _folded(entry.honoree_name) == _folded(unit) else unit
     if not entry.position:
         return unit
-    if search_key(unit) in search_key(entry.position):
+    if _folded(unit) in _folded(entry.position):
         return entry.position
     return f"{entry.position}, {unit}"

@@ -83,10 +83,15 @@ class DecisionText:
 
 def _rows(lines: list[Line]) -> list[Row]:
     rows = []
+    forms: dict[int, str] = {}  # each title's or form's name worded once
     for n, line in enumerate(lines, start=1):
         p = line.proposal
+        if p.form_id not in forms:
+            forms[p.form_id] = str(p.form)
         where = position_and_unit(p)
-        rows.append(Row(str(n), p.honoree_name, where, str(p.form), p.achievements, line.amount))
+        rows.append(
+            Row(str(n), p.honoree_name, where, forms[p.form_id], p.achievements, line.amount)
+        )
     return rows
 
 

@@ -8,19 +8,31 @@ Office only (`kit.roles.office_required`); a round is read through `visible_to`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from awards import rounds
-from awards.models import Award, CouncilMember, EvaluationRound, Proposal, votes_needed
+from awards.models import (
+    Award,
+    CouncilMember,
+    EvaluationRound,
+    Proposal,
+    outcome_of,
+    votes_needed,
+)
 from awards.records import honouree_key, recent_awards
 from campaign import official
 from campaign.models import Campaign
@@ -30,6 +42,9 @@ from pledges.models import Pledge
 
 # The years of each honouree's record the proposal table and the minutes show.
 RECORD_YEARS = 3
+# The proposal table's shortened texts: achievements and each pledge's title, in characters.
+ACHIEVEMENTS = 240
+EVIDENCE_TITLE = 60
 
 
 def _round(request, pk: int) -> EvaluationRound:
@@ -50,13 +65,51 @@ def round_list(request):
 
 
 @dataclass
+class VoteBox:
+    """A row's vote box, read once from the form's field (its name, id, label, value and
+    errors) so the table does not ask the bound field again for each attribute."""
+
+    name: str
+    id: str
+    label: str
+    value: object
+    errors: list[str]
+
+    @classmethod
+    def of(cls, field: forms.BoundField) -> VoteBox:
+        value = field.value()
+        return cls(
+            name=field.html_name,
+            id=field.id_for_label,
+            label=field.label,
+            value="" if value is None else value,
+            errors=list(field.errors),
+        )
+
+
+@dataclass
 class Row:
     proposal: Proposal
     outcome: str
     needed: int
     percent: float | None
+    form_label: str = ""
     awards: list[Award] = field(default_factory=list)
-    vote_field: forms.BoundField | None = None
+    vote: VoteBox | None = None
+    # The proposal table's links: the proposal in the admin, its evidence (text, URL).
+    admin_url: str = ""
+    evidence: list[tuple[str, str]] = field(default_factory=list)
+    achievements: str = ""
+    number: int = 0
+
+    @property
+    def record(self) -> list[str]:
+        """The last years' awards as the table prints them, newest first."""
+        return [
+            f"{award.year}: {award.form_name}"
+            + (f" ({award.decision_number})" if award.decision_number else "")
+            for award in self.awards
+        ]
 
 
 @dataclass
@@ -89,24 +142,110 @@ class Table:
         return [r for r in self.passed if r.proposal.honoree_kind != HonoreeKind.COLLECTIVE]
 
 
-def proposal_table(evaluation: EvaluationRound, *, evidence: bool = True) -> Table:
+@dataclass
+class Summary:
+    """The whole round's proposals by state, read light (id, votes, rule) in one query: the
+    counts the round page shows above its table, and the ids each page of it shows."""
+
+    members: int
+    ids: list[int]
+    outcomes: dict[int, str]
+
+    @classmethod
+    def of(cls, evaluation: EvaluationRound) -> Summary:
+        members = evaluation.members.count()
+        rows = (
+            Proposal.objects.filter(round=evaluation)
+            .with_outcome_inputs(council_size=members)
+            .values_list("pk", "votes_for", "pass_share")
+        )
+        outcomes = {pk: outcome_of(votes, members, share) for pk, votes, share in rows}
+        return cls(members=members, ids=list(outcomes), outcomes=outcomes)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for value in self.outcomes.values() if value == outcome)
+
+    def ids_in(self, state: str) -> list[int]:
+        """The ids of the proposals in `state` (every proposal when it is empty), in order."""
+        if not state:
+            return self.ids
+        return [pk for pk in self.ids if self.outcomes[pk] == state]
+
+    def numbers(self) -> dict[int, int]:
+        """Each proposal's number in the whole round (the minutes number them the same)."""
+        return {pk: n for n, pk in enumerate(self.ids, start=1)}
+
+
+def path_maker(name: str, key: str | None = None) -> Callable[[int], str]:
+    """A URL by id for each of many rows from one `reverse()`: the path reversed once with a
+    placeholder id, the placeholder then swapped for each row's id."""
+    placeholder = 987654321
+    path = reverse(name, kwargs={key: placeholder}) if key else reverse(name, args=[placeholder])
+    before, after = path.split(str(placeholder), 1)
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def link_rows(table: Table) -> None:
+    """The proposal table's links and shortened texts, row by row (the round page only)."""
+    admin = path_maker("admin:awards_proposal_change")
+    nomination = path_maker("news:nomination-detail", "pk")
+    pledge = path_maker("pledges:detail", "pk")
+    nomination_label = _("Nomination")
+    for row in table.rows:
+        proposal = row.proposal
+        row.admin_url = admin(proposal.pk)
+        if proposal.nomination_id:
+            row.evidence.append((nomination_label, nomination(proposal.nomination_id)))
+        row.evidence += [
+            (Truncator(p.title).chars(EVIDENCE_TITLE), pledge(p.pk)) for p in proposal.pledges.all()
+        ]
+        text = proposal.achievements
+        row.achievements = (
+            text if len(text) <= ACHIEVEMENTS else Truncator(text).chars(ACHIEVEMENTS)
+        )
+
+
+def proposal_table(
+    evaluation: EvaluationRound,
+    *,
+    evidence: bool = True,
+    record: bool = True,
+    members: int | None = None,
+    ids: list[int] | None = None,
+) -> Table:
     """The round's proposals with their computed outcomes and their honourees' last years of
-    awards: the council's size, the proposals (and their pledges) and the awards, 3-4 queries."""
-    members = evaluation.members.count()
+    awards: the council's size (unless given), the proposals (and their pledges, and their
+    awards unless `record` is off), 1-4 queries. With `ids`, only those of the round's
+    proposals (a page of the table).
+
+    What each row prints is worked out once here (a title's name once per title, the needed
+    votes once per rule), not by the template row by row."""
+    if members is None:
+        members = evaluation.members.count()
     proposals = (
         Proposal.objects.filter(round=evaluation)
-        .with_outcome_inputs()
-        .select_related("unit", "form", "nomination")
+        .with_outcome_inputs(council_size=members)
+        .select_related("unit", "form")
     )
+    if ids is not None:
+        proposals = proposals.filter(pk__in=ids)
     if evidence:
         proposals = proposals.prefetch_related(
             Prefetch("pledges", queryset=Pledge.objects.only("pk", "title").order_by("pk"))
         )
     proposals = list(proposals)
-    history = recent_awards(proposals, until_year=evaluation.year, years=RECORD_YEARS)
+    history = (
+        recent_awards(proposals, until_year=evaluation.year, years=RECORD_YEARS) if record else {}
+    )
+    labels: dict[int, str] = {}
+    needed_by_share: dict[str, int] = {}
     rows = []
     for proposal in proposals:
-        needed = votes_needed(proposal.pass_share, members) if members else 0
+        share = proposal.pass_share
+        if share not in needed_by_share:
+            needed_by_share[share] = votes_needed(share, members) if members else 0
+        if proposal.form_id not in labels:
+            labels[proposal.form_id] = str(proposal.form)
         percent = None
         if proposal.votes_for is not None and members:
             percent = round(100 * proposal.votes_for / members, 1)
@@ -114,8 +253,9 @@ def proposal_table(evaluation: EvaluationRound, *, evidence: bool = True) -> Tab
             Row(
                 proposal=proposal,
                 outcome=proposal.computed_outcome,
-                needed=needed,
+                needed=needed_by_share[share],
                 percent=percent,
+                form_label=labels[proposal.form_id],
                 awards=history.get(honouree_key(proposal), []),
             )
         )
@@ -155,12 +295,42 @@ class VotesForm(forms.Form):
         }
 
 
+# The proposal table shows this many proposals a page; the votes are saved page by page.
+PAGE_SIZE = 50
+# The filter by state above the table: its query values and their names.
+STATES = {
+    Proposal.Outcome.PENDING: gettext_lazy("Not voted yet"),
+    Proposal.Outcome.PASSED: gettext_lazy("Passed"),
+    Proposal.Outcome.FAILED: gettext_lazy("Did not pass"),
+}
+
+
+def posted_ids(data) -> list[int]:
+    """The proposals whose vote boxes were sent (`votes_<id>`), whatever page they were on."""
+    ids = []
+    for name in data:
+        prefix, _sep, pk = name.partition("_")
+        if prefix == "votes" and pk.isascii() and pk.isdigit() and len(pk) < 10:
+            ids.append(int(pk))
+    return ids
+
+
+def _page_query(state: str, number: int) -> str:
+    return urlencode({k: v for k, v in (("state", state), ("page", number)) if v})
+
+
 @office_required
 def round_detail(request, pk: int):
-    """The proposal table; POST records the council's votes (all or none)."""
+    """The proposal table, a page of it at a time, filtered by state; POST records the votes of
+    the rows sent (all or none) and comes back to the same page, or goes on to the next."""
     evaluation = _round(request, pk)
+    state = request.GET.get("state", "")
+    if state not in STATES:
+        state = ""
+    summary = Summary.of(evaluation)
+    page = Paginator(summary.ids_in(state), PAGE_SIZE).get_page(request.GET.get("page"))
     if request.method == "POST" and evaluation.is_open():
-        table = proposal_table(evaluation)
+        table = proposal_table(evaluation, members=summary.members, ids=posted_ids(request.POST))
         form = VotesForm(request.POST, table=table)
         if form.is_valid():
             try:
@@ -192,29 +362,52 @@ def round_detail(request, pk: int):
                     )
                     % {"count": changed},
                 )
-                return redirect("awards:round", pk=evaluation.pk)
+                number = page.number
+                if request.POST.get("then") == "next" and page.has_next():
+                    number = page.next_page_number()
+                url = reverse("awards:round", args=[evaluation.pk])
+                query = _page_query(state, number if number > 1 else 0)
+                return redirect(f"{url}?{query}" if query else url)
         if form.errors and not form.non_field_errors():
             form.add_error(None, _("Nothing was saved: correct the numbers marked below."))
-        table = proposal_table(evaluation)  # what is recorded now, beside what was typed
+        # What is recorded now, beside what was typed, for the rows sent.
+        summary = Summary.of(evaluation)
+        table = proposal_table(
+            evaluation, members=summary.members, ids=[r.proposal.pk for r in table.rows]
+        )
     elif request.method == "POST":
         messages.error(request, str(rounds.ROUND_DECIDED))
         return redirect("awards:round", pk=evaluation.pk)
     else:
-        table = proposal_table(evaluation)
+        table = proposal_table(evaluation, members=summary.members, ids=list(page.object_list))
         form = VotesForm(initial=_initial(evaluation, table), table=table)
+    link_rows(table)
+    numbers = summary.numbers()
+    for row in table.rows:
+        row.number = numbers.get(row.proposal.pk, 0)
     if evaluation.is_open():
         for row in table.rows:
-            row.vote_field = form[form.name_of(row.proposal)]
+            row.vote = VoteBox.of(form[form.name_of(row.proposal)])
+    counts = {outcome: summary.count(outcome) for outcome in STATES}
     context = {
         "evaluation": evaluation,
         "table": table,
         "form": form,
+        "page_obj": page,
+        "is_paginated": page.has_other_pages(),
+        "query_string": _page_query(state, 0),
+        "state": state,
+        # A round of one page needs neither the filter nor the range shown.
+        "paged": len(summary.ids) > PAGE_SIZE or bool(state),
+        "filters": [("", _("All"), len(summary.ids))]
+        + [(value, label, counts[value]) for value, label in STATES.items()],
+        "passed_total": counts[Proposal.Outcome.PASSED],
         "decisions": list(evaluation.decisions.order_by("date", "number", "pk")),
         "states": [
-            (_("Proposed"), table.counts["proposed"]),
-            (_("Passed"), table.counts["passed"]),
-            (_("Did not pass"), table.counts["failed"]),
-            (_("Not voted yet"), table.counts["pending"]),
+            (_("Proposed"), len(summary.ids)),
+            (_("Passed"), counts[Proposal.Outcome.PASSED]),
+            (_("Did not pass"), counts[Proposal.Outcome.FAILED]),
+            (_("Not voted yet"), counts[Proposal.Outcome.PENDING]),
         ],
     }
     return render(request, "awards/rounds/detail.html", context)
@@ -320,7 +513,7 @@ def submission(request, pk: int):
     context = {
         "evaluation": evaluation,
         "letterhead": Letterhead.of(evaluation),
-        "table": proposal_table(evaluation, evidence=False),
+        "table": proposal_table(evaluation, evidence=False, record=False),
         "date_parts": date_parts(evaluation.submission_date),
         "meeting_parts": date_parts(evaluation.meeting_date),
     }

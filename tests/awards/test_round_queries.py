@@ -25,13 +25,13 @@ pytestmark = pytest.mark.django_db
 # Every page: the session, the user, the office membership, and what the header's office menu
 # shows (as on the office dashboard); then the round, and:
 BUDGETS = {
-    # the council's size, the proposals with their outcome inputs, their pledges, their awards,
-    # the round's decisions
-    "awards:round": 11,
+    # the council's size, the whole round's votes and rules (the counts by state, the page's
+    # ids), the page's proposals, their pledges, their awards, the round's decisions
+    "awards:round": 12,
     # the council (members), the council's size, the proposals, the awards
     "awards:minutes": 10,
-    # the council's size, the proposals, the awards
-    "awards:submission": 9,
+    # the council's size, the proposals (the submission shows no earlier awards)
+    "awards:submission": 8,
     # the rounds with their counts
     "awards:rounds": 6,
 }

@@ -116,3 +116,65 @@ def test_the_round_pages_fit_a_phone(phone_checks):
     ]:
         phone_checks.visit(path, name=name)
         phone_checks.screenshot(name)
+
+
+def a_long_round(total: int):
+    """An open round of 5 members with `total` proposals of people not yet voted on."""
+    from awards.models import Proposal
+    from units.models import Unit
+
+    unit = Unit.objects.get(slug="phong-quan-ly-thuong-mai")
+    evaluation = make_evaluation_round(members=5, title="Bình xét khen thưởng toàn ngành")
+    form = commendation_form("giay-khen")
+    Proposal.objects.bulk_create(
+        Proposal(
+            round=evaluation,
+            unit=unit,
+            form=form,
+            honoree_name=f"Người số {n}",
+            name_key=f"nguoi so {n}",
+            achievements="Hoàn thành xuất sắc nhiệm vụ.",
+            order=n,
+        )
+        for n in range(1, total + 1)
+    )
+    return evaluation
+
+
+def test_office_types_a_long_rounds_votes_page_by_page(checks, phone_checks):
+    from awards.views.rounds import PAGE_SIZE
+
+    total = PAGE_SIZE + 5
+    evaluation = a_long_round(total)
+    page = checks.page
+    checks.log_in("office")
+    checks.visit(f"/office/awards/rounds/{evaluation.pk}/", name="award-round-long")
+    expect(page.get_by_text(f"Đề nghị 1–{PAGE_SIZE} trong tổng số {total}.")).to_be_visible()
+    expect(page.locator(".vote-input")).to_have_count(PAGE_SIZE)
+
+    for box in page.locator(".vote-input").all():
+        box.fill("4")
+    page.get_by_role("button", name="Lưu và sang trang sau").click()
+    checks.check("award-round-long-2")
+    expect(
+        page.get_by_text(f"Đã ghi kết quả biểu quyết: {PAGE_SIZE} đề nghị thay đổi.")
+    ).to_be_visible()
+    expect(page.locator(".vote-input")).to_have_count(total - PAGE_SIZE)
+    for box in page.locator(".vote-input").all():
+        box.fill("1")
+    page.get_by_role("button", name="Lưu kết quả biểu quyết").click()
+    checks.check()
+    checks.screenshot("award-round-long")
+    assert not evaluation.proposals.filter(votes_for__isnull=True).exists()
+    assert evaluation.proposals.filter(votes_for=4).count() == PAGE_SIZE
+
+    # What did not pass, filtered: the five of the second page.
+    page.get_by_role("link", name="Không đạt (5)").click()
+    checks.check("award-round-long-failed")
+    expect(page.locator(".vote-input")).to_have_count(total - PAGE_SIZE)
+
+    phone_checks.log_in("office")
+    phone_checks.visit(
+        f"/office/awards/rounds/{evaluation.pk}/?page=2", name="award-round-long-phone"
+    )
+    phone_checks.screenshot("award-round-long-phone")
