@@ -12,10 +12,13 @@ from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaign import official
 from campaign.models import Campaign, CampaignPhase, current_campaign
+from kit.cache import cached_aggregate
+from kit.public import PLEDGES, STRUCTURE
 from kit.roles import office_required
 from office import reports
 from office.inbox import office_inbox
@@ -118,7 +121,15 @@ def matrix(request, slug: str):
 @office_required
 def statistics(request, slug: str):
     campaign = _campaign(request, slug)
-    stats = reports.campaign_statistics(campaign=campaign, user=request.user)
+    # Every office admin reads every pledge, so the figures are the same for all of them; they
+    # are kept under the counters of what they are made from (the weekly series ends today, and
+    # the chart's labels are in the reader's language).
+    today = timezone.localdate()
+    stats = cached_aggregate(
+        f"office-statistics:{campaign.pk}:{today.isoformat()}:{get_language()}",
+        lambda: reports.campaign_statistics(campaign=campaign, user=request.user, today=today),
+        topics=(STRUCTURE, PLEDGES),
+    )
     return render(
         request,
         "office/dashboard/statistics.html",
