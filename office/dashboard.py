@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign import official
 from campaign.models import Campaign, CampaignPhase, current_campaign
 from kit.cache import cached_aggregate
+from kit.forms import LongSelect
 from kit.public import PLEDGES, STRUCTURE
 from kit.roles import office_required
 from office import reports
@@ -65,7 +66,9 @@ class MatrixFilterForm(forms.Form):
 
     ANY = "any"
 
-    unit = forms.ChoiceField(label=_("Unit (with its sub-units)"), required=False)
+    unit = forms.ChoiceField(
+        label=_("Unit (with its sub-units)"), required=False, widget=LongSelect
+    )
     status = forms.ChoiceField(
         label=_("Pledge status"),
         required=False,
@@ -98,23 +101,37 @@ class MatrixFilterForm(forms.Form):
 
 @office_required
 def matrix(request, slug: str):
+    """Units × themes. A national tree is shown by its top levels, each department with its
+    divisions summed up in one row; choosing a unit (the filter, or a row's link) opens it."""
     campaign = _campaign(request, slug)
     roots = reports.unit_tree()
     form = MatrixFilterForm(request.GET or None, roots=roots)
     form.is_valid()  # invalid fields are reported on the form and fall back to their default
     chosen = getattr(form, "cleaned_data", {})
     days = chosen.get("days") or settings.OFFICE_FLAG_DAYS
-    if chosen.get("unit"):
-        roots = [reports.find_node(roots, chosen["unit"])]
+    path = reports.node_path(roots, chosen["unit"]) if chosen.get("unit") else []
     table = reports.coverage_matrix(
         campaign=campaign,
         user=request.user,
-        roots=roots,
+        roots=path[-1:] or roots,
         days=days,
         status=chosen.get("status") or "",
         flag=chosen.get("flag") or "",
+        summarize_over=reports.SUMMARIZE_OVER,
     )
-    context = _context(request, campaign, "matrix", form=form, matrix=table, days=days)
+    # A closed unit's link keeps the other filters and chooses that unit.
+    kept = request.GET.copy()
+    kept.pop("unit", None)
+    context = _context(
+        request,
+        campaign,
+        "matrix",
+        form=form,
+        matrix=table,
+        days=days,
+        path=path,
+        kept=kept.urlencode(),
+    )
     return render(request, "office/dashboard/matrix.html", context)
 
 
