@@ -43,3 +43,25 @@ def office_pages() -> dict[str, str]:
 
     campaign = Campaign.objects.current()
     return {OFFICE_PAGE: reverse("office:matrix", args=[campaign.slug])}
+
+
+def office_scale_pages() -> dict[str, str]:
+    """The office's pages at national scale: the coverage dashboard (its first view, and one
+    department opened), the statistics and the review report (whole tree, and the unit with the
+    most units below it, the top units left aside)."""
+    from campaign.models import Campaign
+    from units.models import Unit
+
+    campaign = Campaign.objects.current()
+    below_top = [node for root in Unit.objects.active().tree() for node in root.children]
+    largest = max(below_top, key=lambda node: (len(node.flatten()), -node.unit.pk)).unit
+    matrix = reverse("office:matrix", args=[campaign.slug])
+    return {
+        "office dashboard (coverage)": matrix,
+        "office dashboard (a subtree)": f"{matrix}?unit={largest.slug}",
+        "office statistics": reverse("office:statistics", args=[campaign.slug]),
+        "office review report (whole tree)": reverse("office:report", args=[campaign.slug]),
+        "office review report (subtree)": reverse(
+            "office:unit-report", args=[campaign.slug, largest.slug]
+        ),
+    }

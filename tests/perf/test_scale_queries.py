@@ -14,7 +14,7 @@ from django.urls import reverse
 from devtools.scale import ScaleCounts, seed_scale
 from news.models import Commendation
 from pledges.models import Pledge
-from tests.perf.targets import public_pages
+from tests.perf.targets import office_scale_pages, public_pages
 from units.models import UnitRole
 
 # The marker also makes pytest-django set up the test database the module fixture needs.
@@ -51,6 +51,15 @@ BUDGETS = {
     "pledge (office)": ("office", 10),
     "office inbox": ("office", 10),  # the current campaign, shared with the footer
     "workspace": ("head", 8),  # + the campaigns' phases (the phase now and its deadline)
+    # The office dashboard's pages (tests/reports/test_queries.py): the coverage matrix with the
+    # provinces summed up and one opened, the statistics and the review reports.
+    "office dashboard (coverage)": ("office", 10),
+    "office dashboard (a subtree)": ("office", 10),
+    "office statistics": ("office", 14),
+    # The scale data has no photos and no accepted nominations, so the candidates' photos and
+    # the nominations' photos are not asked for: two fewer than on the small data.
+    "office review report (whole tree)": ("office", 18),
+    "office review report (subtree)": ("office", 19),
 }
 
 
@@ -95,6 +104,7 @@ def scale(django_db_setup, django_db_blocker):
             "office inbox": reverse("office:index"),
             "pledge (office)": pages["pledge"],
             "workspace": reverse("pledges:workspace"),
+            **office_scale_pages(),
         }
         users = {"office": get_user_model().objects.get(username="scale-office"), "head": head}
         yield urls, users
@@ -127,5 +137,7 @@ def test_the_query_count_does_not_grow_with_the_data(
         assert len(context["reports"]) == max(
             Pledge.objects.annotate(n=Count("reports")).values_list("n", flat=True)
         )
+    if name == "office dashboard (coverage)":
+        assert sum(len(g.summaries) for g in context["matrix"].groups) == COUNTS.provinces
     if name == "review queue":
         assert len(context["pledges"]) == 25
