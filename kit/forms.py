@@ -1,9 +1,12 @@
-"""Form pieces shared by the apps' admin forms."""
+"""Form pieces shared by the apps' forms."""
 
 from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kit.conflicts import check_version
@@ -40,3 +43,19 @@ class VersionedModelForm(forms.ModelForm):
 
     def _conflict(self) -> ValidationError:
         return ValidationError(self.conflict_message, code="conflict")
+
+
+class LongSelect(forms.Select):
+    """A select of a flat list of many options (every unit of the national tree) written in one
+    pass: the stock widget renders a template per option, a tenth of a second for 1,300."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        selected = mark_safe(" selected")
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((v, selected if str(v) in chosen else "", label) for v, label in self.choices),
+        )
+        final = {**self.build_attrs(self.attrs, attrs), "name": name}
+        return format_html("<select{}>{}</select>", flatatt(final), options)

@@ -12,10 +12,14 @@ from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaign import official
 from campaign.models import Campaign, CampaignPhase, current_campaign
+from kit.cache import cached_aggregate
+from kit.forms import LongSelect
+from kit.public import PLEDGES, STRUCTURE
 from kit.roles import office_required
 from office import reports
 from office.inbox import office_inbox
@@ -62,7 +66,9 @@ class MatrixFilterForm(forms.Form):
 
     ANY = "any"
 
-    unit = forms.ChoiceField(label=_("Unit (with its sub-units)"), required=False)
+    unit = forms.ChoiceField(
+        label=_("Unit (with its sub-units)"), required=False, widget=LongSelect
+    )
     status = forms.ChoiceField(
         label=_("Pledge status"),
         required=False,
@@ -95,30 +101,52 @@ class MatrixFilterForm(forms.Form):
 
 @office_required
 def matrix(request, slug: str):
+    """Units × themes. A national tree is shown by its top levels, each department with its
+    divisions summed up in one row; choosing a unit (the filter, or a row's link) opens it."""
     campaign = _campaign(request, slug)
     roots = reports.unit_tree()
     form = MatrixFilterForm(request.GET or None, roots=roots)
     form.is_valid()  # invalid fields are reported on the form and fall back to their default
     chosen = getattr(form, "cleaned_data", {})
     days = chosen.get("days") or settings.OFFICE_FLAG_DAYS
-    if chosen.get("unit"):
-        roots = [reports.find_node(roots, chosen["unit"])]
+    path = reports.node_path(roots, chosen["unit"]) if chosen.get("unit") else []
     table = reports.coverage_matrix(
         campaign=campaign,
         user=request.user,
-        roots=roots,
+        roots=path[-1:] or roots,
         days=days,
         status=chosen.get("status") or "",
         flag=chosen.get("flag") or "",
+        summarize_over=reports.SUMMARIZE_OVER,
     )
-    context = _context(request, campaign, "matrix", form=form, matrix=table, days=days)
+    # A closed unit's link keeps the other filters and chooses that unit.
+    kept = request.GET.copy()
+    kept.pop("unit", None)
+    context = _context(
+        request,
+        campaign,
+        "matrix",
+        form=form,
+        matrix=table,
+        days=days,
+        path=path,
+        kept=kept.urlencode(),
+    )
     return render(request, "office/dashboard/matrix.html", context)
 
 
 @office_required
 def statistics(request, slug: str):
     campaign = _campaign(request, slug)
-    stats = reports.campaign_statistics(campaign=campaign, user=request.user)
+    # Every office admin reads every pledge, so the figures are the same for all of them; they
+    # are kept under the counters of what they are made from (the weekly series ends today, and
+    # the chart's labels are in the reader's language).
+    today = timezone.localdate()
+    stats = cached_aggregate(
+        f"office-statistics:{campaign.pk}:{today.isoformat()}:{get_language()}",
+        lambda: reports.campaign_statistics(campaign=campaign, user=request.user, today=today),
+        topics=(STRUCTURE, PLEDGES),
+    )
     return render(
         request,
         "office/dashboard/statistics.html",

@@ -374,6 +374,16 @@ TABLE = {
         ),
         OFFICE_ONLY,
     ),
+    "office:matrix (a unit opened)": Row(  # a summed-up row's link, other filters kept
+        lambda w: (
+            reverse("office:matrix", args=[w.campaign.slug]) + f"?days=10&unit={w.unit_a.slug}"
+        ),
+        OFFICE_ONLY,
+    ),
+    "office:matrix (no such unit opened)": Row(  # named on the form; every unit is shown
+        lambda w: reverse("office:matrix", args=[w.campaign.slug]) + "?unit=%3Cb%3Ekh%C3%B4ng",
+        OFFICE_ONLY,
+    ),
     "office:matrix (in English)": Row(
         lambda w: "/en" + reverse("office:matrix", args=[w.campaign.slug]), OFFICE_ONLY
     ),

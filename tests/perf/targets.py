@@ -85,24 +85,22 @@ def logged_in_pages() -> dict[str, tuple[str, str]]:
 
 
 def office_scale_pages() -> dict[str, str]:
-    """The office's whole-campaign pages, timed one request at a time."""
+    """The office's pages at national scale: the coverage dashboard (its first view, and one
+    department opened), the statistics and the review report (whole tree, and the unit with the
+    most units below it, the top units left aside)."""
     from campaign.models import Campaign
     from units.models import Unit
 
     campaign = Campaign.objects.current()
-    root = Unit.objects.active().filter(parent=None).order_by("pk").first()
-    biggest = (
-        Unit.objects.active()
-        .filter(parent=root)
-        .annotate(n=Count("children"))
-        .order_by("-n", "pk")
-        .first()
-    )
+    below_top = [node for root in Unit.objects.active().tree() for node in root.children]
+    largest = max(below_top, key=lambda node: (len(node.flatten()), -node.unit.pk)).unit
+    matrix = reverse("office:matrix", args=[campaign.slug])
     return {
-        "office dashboard (coverage)": reverse("office:matrix", args=[campaign.slug]),
+        "office dashboard (coverage)": matrix,
+        "office dashboard (a subtree)": f"{matrix}?unit={largest.slug}",
         "office statistics": reverse("office:statistics", args=[campaign.slug]),
         "office review report (whole tree)": reverse("office:report", args=[campaign.slug]),
         "office review report (subtree)": reverse(
-            "office:unit-report", args=[campaign.slug, biggest.slug]
+            "office:unit-report", args=[campaign.slug, largest.slug]
         ),
     }

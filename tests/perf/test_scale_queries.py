@@ -18,7 +18,7 @@ from news.forms import UNIT_CHOICES
 from news.models import Commendation
 from news.views import HONOUR_BOARD_PER_PAGE
 from pledges.models import Pledge
-from tests.perf.targets import public_pages
+from tests.perf.targets import office_scale_pages, public_pages
 from units.models import Unit, UnitRole
 from units.views import FOUND_PER_PAGE
 
@@ -68,6 +68,15 @@ BUDGETS = {
     "decision": ("office", 9),
     "decision print": ("office", 9),
     "certificates": ("office", 8),
+    # The office dashboard's pages (tests/reports/test_queries.py): the coverage matrix with the
+    # provinces summed up and one opened, the statistics and the review reports.
+    "office dashboard (coverage)": ("office", 10),
+    "office dashboard (a subtree)": ("office", 10),
+    "office statistics": ("office", 14),
+    # The scale data has no photos and no accepted nominations, so the candidates' photos and
+    # the nominations' photos are not asked for: two fewer than on the small data.
+    "office review report (whole tree)": ("office", 18),
+    "office review report (subtree)": ("office", 19),
 }
 
 
@@ -131,6 +140,7 @@ def scale(django_db_setup, django_db_blocker):
             "pledge (office)": pages["pledge"],
             "workspace": reverse("pledges:workspace"),
             **award_urls(),
+            **office_scale_pages(),
         }
         users = {"office": get_user_model().objects.get(username="scale-office"), "head": head}
         yield urls, users
@@ -184,6 +194,8 @@ def test_the_query_count_does_not_grow_with_the_data(
         assert len(context["reports"]) == max(
             Pledge.objects.annotate(n=Count("reports")).values_list("n", flat=True)
         )
+    if name == "office dashboard (coverage)":
+        assert sum(len(g.summaries) for g in context["matrix"].groups) == COUNTS.provinces
     if name == "review queue":
         assert len(context["pledges"]) == 25
     if name in ("decision print", "certificates"):

@@ -251,3 +251,50 @@ def test_only_the_exceptions_stand_out(client, department_tree, settings):
     assert html.count('class="matrix-cell matrix-cell-pledged"') == 1
     assert html.count('class="matrix-cell matrix-cell-attention"') == 1
     assert html.count('class="row-flagged"') == 1  # unit B's row alone: its pledge waits
+
+
+def test_a_large_tree_sums_up_the_units_that_have_sub_units(department_tree, settings):
+    """Past `summarize_over` units, unit B (with its team) is one row of figures; the
+    department and unit A, without sub-units of their own, keep their rows."""
+    t1, t2, *_ = department_tree.themes
+    c = department_tree.campaign
+    make_pledge(campaign=c, unit=department_tree.unit_b, theme=t1, status=S.ACCEPTED)
+    make_pledge(
+        campaign=c, unit=department_tree.team_b, theme=t1, status=S.SUBMITTED, submitted_at=ago(40)
+    )
+    make_pledge(campaign=c, unit=department_tree.team_b, theme=t2, status=S.DRAFT)
+    table = matrix(department_tree, summarize_over=3)
+    [group] = table.groups
+    assert [row.unit for row in group.rows] == [department_tree.dept, department_tree.unit_a]
+    assert group.groups == []
+    [summary] = group.summaries
+    assert summary.unit == department_tree.unit_b and summary.units == 2
+    first, second, *_ = summary.cells
+    assert (first.pledged, first.waiting, first.stale) == (2, 1, 0)
+    assert (second.pledged, second.waiting, second.stale) == (0, 0, 0)  # a draft is no pledge
+    assert group.unit_count == 4
+    assert table.totals["waiting"] == 1  # the legend counts the units summed up too
+    # Small enough: the same tree in full, as before.
+    [group] = matrix(department_tree, summarize_over=4).groups
+    assert group.summaries == [] and [g.unit for g in group.groups] == [department_tree.unit_b]
+
+
+def test_a_summed_up_unit_opens_by_its_link_keeping_the_filters(
+    client, department_tree, monkeypatch
+):
+    monkeypatch.setattr(reports, "SUMMARIZE_OVER", 3)
+    client.force_login(department_tree.office)
+    url = reverse("office:matrix", args=[department_tree.campaign.slug])
+    html = client.get(url, {"status": "", "days": "20"}).content.decode()
+    assert 'class="table table-sm table-bordered matrix-table matrix-summary"' in html
+    assert '<a href="?status=&amp;days=20&amp;unit=qlcn">Phòng Quản lý Công nghiệp</a>' in html
+    assert "0/2 đơn vị có cam kết" in html
+    assert "Tổ kiểm tra thị trường" not in html.split("matrix-legend")[1]
+    html = client.get(url, {"status": "", "days": "20", "unit": "qlcn"}).content.decode()
+    assert "matrix-summary" not in html
+    assert '<th scope="row" class="matrix-unit matrix-child">' in html
+    assert "Tổ kiểm tra thị trường</a>" in html
+    # The path back: every unit, then the department, then the unit shown.
+    assert '<a href="?status=&amp;days=20">Tất cả đơn vị</a>' in html
+    assert '<a href="?status=&amp;days=20&amp;unit=so">Sở Công Thương</a>' in html
+    assert 'aria-current="page">Phòng Quản lý Công nghiệp</li>' in html

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from campaign.models import CampaignPhase
 from news.models import Nomination, NominationImage
+from office import reports
 from pledges.models import Evidence, Pledge, ProgressReport
 from tests.factories import make_pledge, make_role, make_unit
 from tests.isolation import records_for_the_module
@@ -94,6 +95,8 @@ def page(name: str, department_tree) -> str:
         "matrix": reverse("office:matrix", args=[slug]),
         "matrix-filtered": reverse("office:matrix", args=[slug])
         + "?unit=qlcn&status=accepted&flag=any&days=10",
+        # A unit opened from its summed-up row (in full, or its own sub-units summed up).
+        "matrix-subtree": reverse("office:matrix", args=[slug]) + "?unit=qltm&days=10",
         "statistics": reverse("office:statistics", args=[slug]),
         "candidates": reverse("office:candidates", args=[slug]),
         "report": reverse("office:report", args=[slug]),
@@ -110,8 +113,11 @@ BUDGETS = {
     # the campaign's overdue counts, the first pledges past due
     "inbox": 11,
     # + the campaign switcher, the units (one tree), themes, the campaign's pledges
+    # (past reports.SUMMARIZE_OVER units, the sub-units with sub-units are summed up from the
+    # same rows)
     "matrix": 10,
     "matrix-filtered": 10,
+    "matrix-subtree": 10,
     # + the campaign switcher, pledges by status, figures by theme, themes, accepted pledges and
     # their reports (the weekly series), active units, participating units
     "statistics": 14,
@@ -144,5 +150,7 @@ def test_fixed_query_count(client, grown_tree, django_assert_num_queries, name):
     with django_assert_num_queries(BUDGETS[name]):
         response = client.get(page(name, department_tree))
     assert response.status_code == 200
+    if name == "matrix" and units > reports.SUMMARIZE_OVER:
+        assert response.context["matrix"].groups[0].summaries  # the large tree, summed up
     if name in ("candidates", "unit-report"):
         assert "Người thứ 2" in response.content.decode()  # unit B's accepted nomination

@@ -7,6 +7,8 @@ import datetime as dt
 import zoneinfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -241,3 +243,30 @@ def test_the_candidates_page_links_the_evidence(client, department_tree):
     assert done.get_absolute_url() in html
     assert photo.get_absolute_url() in html and photo.get_thumbnail_url() in html
     assert "Nguyễn Văn An" in html
+
+
+def test_the_figures_are_kept_until_a_pledge_or_report_changes(
+    client, figures, settings, django_capture_on_commit_callbacks
+):
+    """Every office admin sees the same figures: kept in the cache under the pledges' counter,
+    made again after the next progress report, and in each language's notation."""
+    settings.PORTAL_PAGE_CACHE_SECONDS = 60
+    client.force_login(figures.office)
+    url = reverse("office:statistics", args=[figures.campaign.slug])
+
+    def get(path=url):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(path).content.decode()
+        return html, " ".join(q["sql"] for q in queries.captured_queries)
+
+    html, _sql = get()
+    assert "26,7%" in html
+    html, sql = get()
+    assert "26,7%" in html and "pledges_progressreport" not in sql  # from the cache
+    assert "26.7%" in get("/en" + url)[0]  # the English notation is kept apart
+    assert "76,7%" in html and "83,3%" not in html  # the last week: (80 + 50 + 100) / 3
+    a1 = Pledge.objects.get(unit=figures.unit_a, theme__number=1)
+    with django_capture_on_commit_callbacks(execute=True):  # the counter moves on at commit
+        make_report(pledge=a1, percent=100, reported_at=at("2022-04-28"))
+    html, sql = get()
+    assert "pledges_progressreport" in sql and "83,3%" in html  # (100 + 50 + 100) / 3
