@@ -18,8 +18,9 @@ from units.models import Unit, UnitRole
 
 # How many commendations a theme or unit page shows before linking to the filtered news list.
 PAGE_COMMENDATIONS = 6
-# Pledges shown per theme page, and on the campaign page (the latest progress).
-THEME_PLEDGES_PER_PAGE = 30
+# Pledges shown per theme page (24 keeps a national theme page under 60 KB of HTML), and on
+# the campaign page (the latest progress).
+THEME_PLEDGES_PER_PAGE = 24
 CAMPAIGN_LATEST_PLEDGES = 6
 
 

@@ -15,6 +15,7 @@ from awards.models import Award, EvaluationRound
 from devtools.scale import ScaleCounts, seed_scale
 from news.models import Commendation
 from pledges.models import Pledge
+from portal.pages import THEME_PLEDGES_PER_PAGE
 from tests.perf.targets import public_pages
 from units.models import UnitRole
 
@@ -137,7 +138,7 @@ def test_the_query_count_does_not_grow_with_the_data(
     if name == "honour board":
         assert context["total"] == Commendation.objects.published().count() > 250
     if name == "theme":
-        assert len(context["theme_pledges"]) == 30
+        assert len(context["theme_pledges"]) == THEME_PLEDGES_PER_PAGE
     if name == "campaign":
         # Every province, and the Ministry if it pledged itself.
         assert COUNTS.provinces <= len(context["branches"]) <= COUNTS.provinces + 1
