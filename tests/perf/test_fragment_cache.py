@@ -198,3 +198,30 @@ def test_without_the_cache_the_fragment_is_drawn_every_time(settings):
         '{% load fragments %}{% publicfragment "x" "news" %}{{ n }}{% endpublicfragment %}'
     )
     assert [template.render(Context({"n": n})) for n in (1, 2)] == ["1", "2"]
+
+
+# --- Pages that are all personal: what is the same for everyone comes from the cache ------------
+
+
+@pytest.mark.parametrize(
+    ("who", "name", "uncached", "cached"),
+    [
+        # The running campaigns with their phases and themes, and the footer's campaign.
+        ("head", "pledges:workspace", 8, 4),
+        ("office", "pledges:review-queue", 6, 5),  # the footer's campaign
+    ],
+)
+def test_personal_pages_read_the_shared_structure_from_the_cache(
+    public, settings, django_assert_num_queries, who, name, uncached, cached
+):
+    client = logged_in(public.head if who == "head" else make_user(office=True))
+    url = reverse(name)
+    with django_assert_num_queries(uncached):
+        drawn = client.get(url)
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    client.get(url)
+    with django_assert_num_queries(cached):
+        kept = client.get(url)
+    cache.clear()
+    assert _without_tokens(kept.content) == _without_tokens(drawn.content)
