@@ -3,6 +3,7 @@
 This module sits on top: it may import every app; no app imports it.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef
 from django.shortcuts import get_object_or_404, render
@@ -69,9 +70,17 @@ def unit_detail(request, slug: str):
         "unit_pledges": Pledge.objects.public()
         .filter(unit=unit)
         .select_related("campaign", "theme__campaign")
+        # Each row brings its campaign twice: without the announcement's text in each language.
+        .defer(*_long_texts("campaign__", "body"), *_long_texts("theme__campaign__", "body"))
         .order_by("-campaign__published_on", "campaign_id", "theme__number", "pk"),
     }
     return render(request, "units/unit_detail.html", context)
+
+
+def _long_texts(prefix: str, field: str) -> list[str]:
+    """A translated field in every language (modeltranslation), for defer()."""
+    codes = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
+    return [f"{prefix}{field}", *(f"{prefix}{field}_{code}" for code in codes)]
 
 
 def _with_stats(themes, rollup) -> list[Theme]:
