@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kit.cache import cached_aggregate
 from kit.fields import BoundedTextField, DocumentNumberField
+from kit.public import STRUCTURE
 from kit.roles import is_office
 from kit.text import vi_slugify
 from kit.validators import issuer_code_validator
@@ -511,7 +513,10 @@ def phase_timeline(phases, day: dt.date) -> Timeline:
 
 
 def current_campaign(request) -> Campaign | None:
-    """The current campaign, looked up once per request however many templates ask."""
+    """The current campaign, looked up once per request however many templates ask, and kept
+    in the cache under the structure's counter (the header and footer of every page show it)."""
     if not hasattr(request, "_current_campaign"):
-        request._current_campaign = Campaign.objects.current()
+        request._current_campaign = cached_aggregate(
+            "current-campaign", Campaign.objects.current, topics=(STRUCTURE,)
+        )
     return request._current_campaign

@@ -23,7 +23,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
 
 from campaign.models import Campaign, CampaignState, Theme, phase_timeline
+from kit.cache import cached_aggregate
 from kit.files import UPLOAD_CSP, upload_response
+from kit.public import STRUCTURE
 from kit.roles import is_office, office_required
 from pledges import services
 from pledges.forms import PledgeForm, ProgressReportForm, ReviewForm, SubmitForm
@@ -32,6 +34,11 @@ from pledges.todo import tasks_for
 from units.models import Unit
 
 RELATED = ("campaign", "unit", "theme__campaign")
+# A unit's name is read in the active language (modeltranslation), with the other as fallback.
+REVIEW_QUEUE_FIELDS = (
+    "title", "submitted_at", "target_value", "target_unit", "theme__number",
+    "unit__name", "unit__name_vi", "unit__name_en",
+)  # fmt: skip
 
 
 @login_required
@@ -50,8 +57,7 @@ def workspace(request):
     lead; then for each unit, the themes and the unit's pledges under each, with what can be
     done now. A fixed number of queries, however many units and pledges."""
     units = list(Unit.objects.led_by(request.user).active().order_by("position", "name"))
-    campaigns = list(Campaign.objects.active().prefetch_related("phases"))
-    themes = list(Theme.objects.filter(campaign__in=campaigns).order_by("campaign_id", "number"))
+    campaigns, themes = cached_aggregate("workspace:campaigns", _running, topics=(STRUCTURE,))
     pledges = list(
         Pledge.objects.managed_by(request.user)
         .filter(unit__in=units, campaign__in=campaigns)
@@ -132,6 +138,13 @@ def pledge_create(request, unit: str, campaign: str):
         theme = campaign.themes.filter(number=number).first() if number is not None else None
         form = PledgeForm(campaign=campaign, initial={"theme": theme})
     return _form_page(request, form=form, unit=unit, campaign=campaign)
+
+
+def _running() -> tuple[list[Campaign], list[Theme]]:
+    """The running campaigns with their phases, and their themes: the same for every head."""
+    campaigns = list(Campaign.objects.active().prefetch_related("phases"))
+    themes = list(Theme.objects.filter(campaign__in=campaigns).order_by("campaign_id", "number"))
+    return campaigns, themes
 
 
 # The value of the form's "Save and submit for review" button, beside "Save draft".
@@ -376,8 +389,9 @@ def pledge_detail(request, pk: int):
 def review_queue(request):
     queryset = (
         Pledge.objects.reviewable_by(request.user)
-        # What the list shows; the campaigns' long texts would be fetched twice per row.
+        # Only what the list shows (no descriptions, no long texts of themes and units).
         .select_related("unit", "theme")
+        .only(*REVIEW_QUEUE_FIELDS)
         .order_by("submitted_at", "pk")
     )
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))

@@ -3,9 +3,11 @@
 This module sits on top: it may import every app; no app imports it.
 """
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from campaign import views
 from campaign.models import Campaign, Theme, current_campaign
@@ -17,8 +19,9 @@ from units.models import Unit, UnitRole
 
 # How many commendations a theme or unit page shows before linking to the filtered news list.
 PAGE_COMMENDATIONS = 6
-# Pledges shown per theme page, and on the campaign page (the latest progress).
-THEME_PLEDGES_PER_PAGE = 30
+# Pledges shown per theme page (24 keeps a national theme page under 60 KB of HTML), and on
+# the campaign page (the latest progress).
+THEME_PLEDGES_PER_PAGE = 24
 CAMPAIGN_LATEST_PLEDGES = 6
 
 
@@ -41,15 +44,18 @@ def theme_detail(request, slug: str, number: int):
     context = {"theme": theme, "campaign": theme.campaign, "themes": theme.campaign.themes.all()}
     context["theme_commendations"] = _commendations().filter(theme=theme)[:PAGE_COMMENDATIONS]
     # Pledges: the theme's public pledges (a page of them) and its figures, over the whole tree
-    # and by branch (pledges.rollups: two queries, or none while cached).
+    # and by branch (pledges.rollups: two queries, or none while cached). All of it is read
+    # only when drawn: the page's public part may come whole from the fragment cache.
     pledges = Pledge.objects.public().filter(theme=theme)
-    rollup = campaign_rollup(theme.campaign)
-    context["theme_stats"] = rollup.by_theme.get(theme.pk)
-    context["branches"] = rollup.branches_by_theme.get(theme.pk, [])
-    context["theme_pledges"] = Paginator(
-        pledges.select_related("unit").order_by("unit__position", "unit__name", "pk"),
-        THEME_PLEDGES_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    rollup = SimpleLazyObject(lambda: campaign_rollup(theme.campaign))
+    context["theme_stats"] = SimpleLazyObject(lambda: rollup.by_theme.get(theme.pk))
+    context["branches"] = SimpleLazyObject(lambda: rollup.branches_by_theme.get(theme.pk, []))
+    context["theme_pledges"] = SimpleLazyObject(
+        lambda: Paginator(
+            pledges.select_related("unit").order_by("unit__position", "unit__name", "pk"),
+            THEME_PLEDGES_PER_PAGE,
+        ).get_page(request.GET.get("page"))
+    )
     return render(request, "campaign/theme_detail.html", context)
 
 
@@ -64,9 +70,24 @@ def unit_detail(request, slug: str):
         "unit_pledges": Pledge.objects.public()
         .filter(unit=unit)
         .select_related("campaign", "theme__campaign")
+        # Each row brings its campaign twice: without the announcement's text in each language.
+        .defer(*_long_texts("campaign__", "body"), *_long_texts("theme__campaign__", "body"))
         .order_by("-campaign__published_on", "campaign_id", "theme__number", "pk"),
     }
     return render(request, "units/unit_detail.html", context)
+
+
+def _long_texts(prefix: str, field: str) -> list[str]:
+    """A translated field in every language (modeltranslation), for defer()."""
+    codes = [code.replace("-", "_") for code, _name in settings.LANGUAGES]
+    return [f"{prefix}{field}", *(f"{prefix}{field}_{code}" for code in codes)]
+
+
+def _with_stats(themes, rollup) -> list[Theme]:
+    themes = list(themes)
+    for theme in themes:
+        theme.pledge_stats = rollup.by_theme.get(theme.pk)
+    return themes
 
 
 def _commendations():
@@ -88,15 +109,14 @@ class CampaignDetail(views.CampaignDetailView):
         context = super().get_context_data(**kwargs)
         # Pledges: figures per theme (shown on the theme cards) and per branch of the unit tree
         # (pledges.rollups), and the latest progress.
+        # Read only when drawn, as on the theme page.
         pledges = Pledge.objects.public().filter(campaign=self.object)
-        rollup = campaign_rollup(self.object)
-        themes = list(context["themes"])
-        for theme in themes:
-            theme.pledge_stats = rollup.by_theme.get(theme.pk)
-        context["themes"] = themes
+        rollup = SimpleLazyObject(lambda: campaign_rollup(self.object))
+        themes = context["themes"]
+        context["themes"] = SimpleLazyObject(lambda: _with_stats(themes, rollup))
         context["show_theme_stats"] = True
-        context["branches"] = rollup.branches
-        context["rollup_total"] = rollup.total
+        context["branches"] = SimpleLazyObject(lambda: rollup.branches)
+        context["rollup_total"] = SimpleLazyObject(lambda: rollup.total)
         context["campaign_pledges"] = pledges.select_related("unit", "theme").order_by(
             F("latest_report_at").desc(nulls_last=True), "-pk"
         )[:CAMPAIGN_LATEST_PLEDGES]

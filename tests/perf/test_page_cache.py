@@ -406,8 +406,8 @@ def test_a_visitor_with_a_session_or_csrf_cookie_is_never_served_nor_stored(
     client.get(reverse("home"))  # stored for cookie-less visitors
     visitor = Client()
     visitor.cookies[cookie] = "x" * 32
-    _response, count = queries_of(visitor, reverse("home"))
-    assert count > 0
+    # Rendered for them (its public part may come from the fragment cache, with no query).
+    assert visitor.get(reverse("home")).templates
     cache.clear()
     visitor.get(reverse("units:list"))
     _response, count = queries_of(client, reverse("units:list"))
@@ -439,8 +439,10 @@ def test_only_public_pages_and_plain_answers_are_stored(client, public, page_cac
     for url in ("/units/khong-co-don-vi-nay/", reverse("news:honour-board-current")):
         first = client.get(url)
         assert first.status_code in (302, 404)
-        _response, count = queries_of(client, url)
-        assert count > 0
+        # Made again (the current campaign a redirect needs may come from the cache, so the
+        # count of queries tells nothing): no page was stored.
+        assert client.get(url).status_code == first.status_code
+        assert not [key for key in cache._cache if ":portal:page:" in key]  # locmem's keys
 
 
 # --- Aggregates under the same counter ---------------------------------------------------------
@@ -457,7 +459,9 @@ def test_campaign_figures_are_cached_for_logged_in_users_and_fresh_after_a_write
     cache.clear()
     head.get(url)  # computes and keeps the figures
     second, cached = queries_of(head, url)
-    assert cached == uncached - 2  # the rollup's two queries
+    # Left: the session, the user, the campaign and its phases; the page's public part (with
+    # the rollup's two queries) and the current campaign come from the cache.
+    assert (uncached, cached) == (10, 4)
     assert "40%" in second.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         head.post(
@@ -465,8 +469,9 @@ def test_campaign_figures_are_cached_for_logged_in_users_and_fresh_after_a_write
             {"percent": 90, "narrative": "Gần hoàn thành."},
         )
     third, count = queries_of(head, url)
-    # The rollup again: its pledges changed (the news schedule is still known).
-    assert count == uncached
+    # The public part again, with the rollup: its pledges changed. The current campaign is
+    # still the cached one (the structure did not change).
+    assert count == uncached - 1
     assert "90%" in third.content.decode()
 
 

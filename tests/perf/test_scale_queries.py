@@ -18,6 +18,7 @@ from news.forms import UNIT_CHOICES
 from news.models import Commendation
 from news.views import HONOUR_BOARD_PER_PAGE
 from pledges.models import Pledge
+from portal.pages import THEME_PLEDGES_PER_PAGE
 from tests.perf.targets import office_scale_pages, public_pages
 from units.models import Unit, UnitRole
 from units.views import FOUND_PER_PAGE
@@ -166,7 +167,7 @@ def test_the_query_count_does_not_grow_with_the_data(
         assert len(context["page_obj"]) == HONOUR_BOARD_PER_PAGE
         assert response.content.decode().count('class="honour-name') == HONOUR_BOARD_PER_PAGE
     if name == "theme":
-        assert len(context["theme_pledges"]) == 30
+        assert len(context["theme_pledges"]) == THEME_PLEDGES_PER_PAGE
     # A full page of addresses (each item in both languages).
     if name == "sitemap pledges":
         shown = Pledge.objects.public().count() * 2
