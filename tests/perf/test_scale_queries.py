@@ -65,10 +65,10 @@ BUDGETS = {
     "workspace": ("head", 8),  # + the campaigns' phases (the phase now and its deadline)
     # The commendation decisions (seed_scale's round of one proposal per unit, its decision).
     "evaluation rounds": ("office", 6),
-    "evaluation round": ("office", 11),
+    "evaluation round": ("office", 12),  # + the whole round's votes (counts, pages)
     "decision": ("office", 9),
     "decision print": ("office", 9),
-    "certificates": ("office", 8),
+    "certificates": ("office", 9),  # + the campaign, read once
     # The office dashboard's pages (tests/reports/test_queries.py): the coverage matrix with the
     # provinces summed up and one opened, the statistics and the review reports.
     "office dashboard (coverage)": ("office", 10),
