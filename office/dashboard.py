@@ -67,7 +67,11 @@ class MatrixFilterForm(forms.Form):
     ANY = "any"
 
     unit = forms.ChoiceField(
-        label=_("Unit (with its sub-units)"), required=False, widget=LongSelect
+        label=_("Unit (with its sub-units)"),
+        required=False,
+        widget=LongSelect,
+        # Not the value typed back: an address may carry anything.
+        error_messages={"invalid_choice": _("There is no such unit: choose one from the list.")},
     )
     status = forms.ChoiceField(
         label=_("Pledge status"),

@@ -18,6 +18,17 @@ def pytest_configure(config):
     override_settings(CACHES=TEST_CACHES).enable()
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """pytest-django runs the database tests first, then the transactional ones (the browser
+    tests), which flush the database, data migrations' records included (the office group and
+    its permissions). pytest's own grouping of the browser's session-wide parameter runs after
+    that sort and can pull tests that need those records behind a flush: sort again, last."""
+    from pytest_django.plugin import pytest_collection_modifyitems as database_tests_first
+
+    database_tests_first(items)
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     for name, value in isolated_settings(tmp_path).items():
